@@ -1,0 +1,1 @@
+"""Regional economic news crawler: Scrapy project (settings, spiders, page extraction)."""

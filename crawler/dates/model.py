@@ -1,0 +1,48 @@
+"""Value types shared by publication-date collection and resolution.
+
+Kept apart from `publication` so that candidate finders (`sources`) and the resolver can both
+import them without a cycle; `crawler.dates.publication` re-exports them as the public API.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SOURCE_ORDER = ("jsonld", "next_data", "meta", "time", "visible", "url", "sitemap", "feed")
+"""Trust order, most trusted first.
+
+Structured data the publisher writes for machines (JSON-LD, the Next.js payload) beats HTML meta
+tags, which beat `<time>` elements and visible date lines (templates reuse them for related
+stories); the URL only gives a day; sitemaps and feeds often carry the listing or re-listing time
+rather than the publication time.
+"""
+
+KINDS = ("published", "modified")
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    """One date found somewhere, not yet parsed."""
+
+    source: str
+    """Where it came from; one of SOURCE_ORDER."""
+    kind: str
+    """"published" or "modified"."""
+    raw: str
+    """The value exactly as found (epoch milliseconds as a digit string)."""
+
+
+@dataclass(frozen=True)
+class PublicationDates:
+    """The resolved dates of one article, with what went wrong on the way."""
+
+    published_at: str | None
+    """ISO 8601 with UTC offset, e.g. "2025-02-18T14:30:00+08:00"."""
+    published_at_raw: str | None
+    """The raw value it came from."""
+    published_at_source: str | None
+    """Its source name."""
+    modified_at: str | None
+    """ISO 8601 with UTC offset; None when absent or inconsistent with `published_at`."""
+    issues: tuple[str, ...] = ()
+    """Stat suffixes, e.g. ("unparseable:meta", "future:jsonld", "disagree")."""

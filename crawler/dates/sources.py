@@ -1,0 +1,105 @@
+"""Date candidates from visible date lines and from article URLs.
+
+Pages print "Published: 11:59am, 11 Jul 2025 | Updated: 2:36pm, 11 Jul 2025" or
+"发布时间：2025年2月18日 14:30"; URLs carry /2025/02/18/, /20250218/ or /2025-02-18/. These
+functions only find and label the values; `publication.resolve_publication_dates` parses them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from urllib.parse import urlsplit
+
+from crawler.dates.model import DateCandidate
+from crawler.dates.parse import is_relative, parse_value
+
+# Labels that introduce a date on a line; "updated"-like ones give modified candidates.
+_LABEL_RE = re.compile(
+    r"(?P<label>(?:first\s+)?published(?:\s+(?:on|at))?|posted(?:\s+(?:on|at))?"
+    r"|(?:last\s+)?(?:updated|modified)(?:\s+(?:on|at))?"
+    r"|发布时间|發佈時間|發布時間|发布日期|發佈日期|發布日期|发表时间|發表時間|发表日期|发布于|發佈於|发布於"
+    r"|更新时间|更新時間|更新日期|更新于|更新於|修改时间|修改時間|时间|時間|日期)"
+    r"\s*[:：]?\s*",
+    re.I,
+)
+_MODIFIED_MARKERS = ("updat", "modif", "更新", "修改")
+# Where a date value ends: separators, a following field ("来源：", "Source:", "By ...").
+_VALUE_END_RE = re.compile(r"\s*(?:[|｜·•;]|\s{2,}|来源|來源|作者|编辑|編輯|source\s*:|by\s+[A-Z])", re.I)
+_MAX_BARE_LINE = 40
+_MAX_TRIM_STEPS = 6
+
+_URL_DATE_RES = (
+    re.compile(r"/(?P<raw>(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2}))(?=[/_.-]|$)"),
+    re.compile(r"/(?P<raw>(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d))(?=[/_.-]|$)"),
+    re.compile(r"/(?P<raw>(?P<y>(?:19|20)\d\d)(?P<m>\d\d)/(?P<d>\d\d))(?=[/_.-]|$)"),  # /202502/18/
+    re.compile(r"/(?P<raw>(?P<y>(?:19|20)\d\d)/(?P<m>\d\d)(?P<d>\d\d))(?=[/_.-]|$)"),  # /2025/0218/
+    re.compile(r"(?:/t?|_)(?P<raw>(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d))(?=[/_.-]|$)"),  # /20250218/
+)
+_EARLIEST_URL_YEAR = 1990
+
+
+def _date_value(segment: str) -> str | None:
+    """The leading part of `segment` that is a date, exactly as written, else None."""
+    end = _VALUE_END_RE.search(segment)
+    value = (segment[: end.start()] if end else segment).strip(" ,.-–—:")
+    if not value or not any(ch.isdigit() for ch in value):
+        return None
+    if is_relative(value):
+        return value
+    tokens = value.split(" ")
+    for step in range(min(_MAX_TRIM_STEPS, len(tokens))):
+        candidate = " ".join(tokens[: len(tokens) - step]).rstrip(" ,")
+        if parse_value(candidate, "UTC", fallback=False) is not None:
+            return candidate
+    return value if parse_value(value, "UTC") is not None else None
+
+
+def visible_date_candidates(lines: Iterable[str]) -> list[DateCandidate]:
+    """Published/modified candidates (source "visible") from short visible date lines.
+
+    A line without a label counts only when the whole short line is a date ("2025-02-18 14:30").
+    """
+    found: list[DateCandidate] = []
+    for line in lines:
+        if not isinstance(line, str):
+            continue
+        text = " ".join(line.split())
+        labels = list(_LABEL_RE.finditer(text))
+        if not labels:
+            if len(text) <= _MAX_BARE_LINE and parse_value(text, "UTC", fallback=False) is not None:
+                found.append(DateCandidate("visible", "published", text))
+            continue
+        for i, label in enumerate(labels):
+            end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+            value = _date_value(text[label.end() : end])
+            if value is None:
+                continue
+            name = label["label"].lower()
+            kind = "modified" if any(marker in name for marker in _MODIFIED_MARKERS) else "published"
+            candidate = DateCandidate("visible", kind, value)
+            if candidate not in found:
+                found.append(candidate)
+    return found
+
+
+def url_date_candidate(url: str) -> DateCandidate | None:
+    """A published candidate (source "url", day granularity) from the URL path, else None."""
+    if not isinstance(url, str):
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    matches = sorted((m for pattern in _URL_DATE_RES for m in pattern.finditer(path)), key=lambda m: m.start())
+    for m in matches:
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+        if year < _EARLIEST_URL_YEAR:
+            continue
+        try:
+            date(year, month, day)
+        except ValueError:
+            continue
+        return DateCandidate("url", "published", m["raw"])
+    return None

@@ -1,0 +1,77 @@
+"""A readable end-of-crawl summary: articles written, pages that were not articles, drops and why.
+
+Scrapy's stats dump is complete but long; a scheduled job's log wants five lines a person reads.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+
+def _group(stats: dict[str, Any], prefix: str) -> dict[str, int]:
+    return {k.removeprefix(prefix): int(v) for k, v in sorted(stats.items()) if k.startswith(prefix)}
+
+
+def format_summary(stats: dict[str, Any], feeds: list[str]) -> str:
+    """The summary text for one crawl's stats and the feed URIs it wrote."""
+    lines = [
+        f"articles written: {int(stats.get('item_scraped_count', 0))}"
+        f" (pages fetched: {int(stats.get('response_received_count', 0))},"
+        f" finish reason: {stats.get('finish_reason', 'unknown')})",
+    ]
+    groups = (
+        ("not articles", "extract/not_article/"),
+        ("dropped items", "item_dropped_reasons_count/"),
+        ("invalid fields", "validate/invalid/"),
+        ("skipped at discovery", "discovery/skipped/"),
+    )
+    for label, prefix in groups:
+        counts = _group(stats, prefix)
+        if counts:
+            lines.append(f"{label}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    errors = int(stats.get("log_count/ERROR", 0))
+    if errors:
+        lines.append(f"errors logged: {errors}")
+    lines.append("output: " + (", ".join(feeds) if feeds else "none"))
+    return "\n".join(lines)
+
+
+class CrawlSummary:
+    """Logs `format_summary` once the feeds are closed; with `CRAWL_STATS_FILE` set, also writes the
+    final stats and feed paths as JSON there (for schedulers and monitoring)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.feeds: list[str] = []
+        self.text = ""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CrawlSummary:
+        extension = cls(crawler)
+        crawler.signals.connect(extension.feed_slot_closed, signal=signals.feed_slot_closed)
+        crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
+        return extension
+
+    def feed_slot_closed(self, slot: Any) -> None:
+        if getattr(slot, "itemcount", 0):
+            self.feeds.append(str(slot.uri))
+
+    def engine_stopped(self) -> None:
+        assert self.crawler.stats is not None
+        stats = self.crawler.stats.get_stats()
+        self.text = format_summary(stats, self.feeds)
+        logger.info("Crawl summary\n%s", self.text)
+        path = self.crawler.settings.get("CRAWL_STATS_FILE")
+        if path:
+            report = {"stats": stats, "feeds": self.feeds}
+            Path(path).write_text(json.dumps(report, default=str, indent=1), encoding="utf-8")

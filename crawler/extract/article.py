@@ -1,0 +1,194 @@
+"""Turn one HTML page into one `Article`: a pure function of (html, url), no Scrapy, no I/O.
+
+The page is parsed once; metadata readers (JSON-LD, `__NEXT_DATA__`, meta tags) and trafilatura all
+work on that one tree. Each field takes the first value found in a documented order:
+JSON-LD, then the Next.js payload, then OpenGraph/meta tags, then the feed or sitemap entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from trafilatura.utils import load_html
+
+from crawler.dates.publication import resolve_publication_dates
+from crawler.extract import jsonld as ld
+from crawler.extract import nextdata as nd
+from crawler.extract.body import body_paragraphs, css_to_xpath, drop_nodes
+from crawler.extract.date_candidates import collect_date_candidates
+from crawler.extract.errors import NotAnArticle
+from crawler.extract.fields import clean_authors, clean_keywords, normalise_language, squash
+from crawler.extract.hints import Hints
+from crawler.extract.meta import PageMeta, read_meta
+from crawler.items import Article
+from crawler.sites import SiteProfile, get_site
+from crawler.urls import absolute, host_of, strip_tracking, url_key
+
+# A page that does not declare itself an article must carry at least this much body text.
+MIN_UNDECLARED_TEXT_CHARS = 400
+# A locked story showing fewer words than this is a teaser.
+TEASER_MAX_WORDS = 250
+
+
+@dataclass
+class Extraction:
+    """The article plus what happened on the way, as stat suffixes (`extract/<event>`)."""
+
+    article: Article
+    events: list[str] = field(default_factory=list)
+
+    def item(self) -> dict[str, Any]:
+        return asdict(self.article)
+
+
+@dataclass
+class _Sources:
+    jsonld: dict[str, Any] | None
+    next_article: dict[str, Any] | None
+    meta: PageMeta
+    hints: Hints
+
+
+def _title(src: _Sources, tree) -> str | None:
+    candidates = [
+        ld.first_text((src.jsonld or {}).get("headline")),
+        (src.next_article or {}).get("headline"),
+        src.meta.first("og:title", "twitter:title"),
+        tree.findtext(".//title"),
+        next((h.text_content() for h in tree.iter("h1")), None),
+        src.hints.feed_title,
+    ]
+    return next((text for c in candidates if isinstance(c, str) and (text := squash(c))), None)
+
+
+def _canonical(src: _Sources, url: str) -> str:
+    candidates = [src.meta.canonical, src.meta.first("og:url"), ld.first_text((src.jsonld or {}).get("url"))]
+    for candidate in candidates:
+        resolved = absolute(candidate, url)
+        if resolved:
+            return strip_tracking(resolved)
+    return strip_tracking(url)
+
+
+def _site_name(profile: SiteProfile, url: str) -> str:
+    if profile.name != "generic":
+        return profile.name
+    host = host_of(url)
+    return host.removeprefix("www.") if host else "file"
+
+
+def _is_declared_article(src: _Sources) -> bool:
+    og_type = (src.meta.first("og:type") or "").lower()
+    return src.jsonld is not None or src.next_article is not None or og_type == "article"
+
+
+def _locked(src: _Sources, profile: SiteProfile, tree, url: str) -> bool:
+    free = (src.jsonld or {}).get("isAccessibleForFree")
+    if free is False or (isinstance(free, str) and free.lower() == "false"):
+        return True
+    if (src.next_article or {}).get("paywallTypes"):
+        return True
+    if profile.is_paywall_url(url):
+        return True
+    return any(tree.xpath(css_to_xpath(sel)) for sel in profile.paywall_selectors)
+
+
+def extract_article(
+    html: str | bytes,
+    url: str,
+    *,
+    site: str = "generic",
+    hints: dict[str, Any] | Hints | None = None,
+    fetched_at: str | None = None,
+    now: datetime | None = None,
+) -> Extraction:
+    """Extract the article on `html` fetched from `url`, or raise `NotAnArticle(reason)`."""
+    profile = get_site(site)
+    hints = hints if isinstance(hints, Hints) else Hints.from_meta(hints)
+    now = now or datetime.now(UTC)
+    tree = load_html(html)
+    if tree is None:
+        raise NotAnArticle("unparseable")
+    events: list[str] = []
+    jsonld_node, broken = ld.find_article_jsonld(tree)
+    if broken:
+        events.append("broken_jsonld")
+    src = _Sources(jsonld_node, nd.find_next_article(tree, profile.next_data_article_path), read_meta(tree), hints)
+    title = _title(src, tree)
+    if not title:
+        raise NotAnArticle("no_title")
+
+    dates = resolve_publication_dates(
+        collect_date_candidates(
+            tree, url, jsonld=src.jsonld, next_article=src.next_article, meta=src.meta, hints=hints
+        ),
+        tz=profile.timezone,
+        now=now,
+    )
+    events.extend(f"dates/{issue}" for issue in dates.issues)
+    locked = _locked(src, profile, tree, url)
+
+    drop_nodes(tree, profile.drop_selectors)
+    paragraphs = body_paragraphs(tree, url)
+    if not paragraphs and src.next_article:
+        paragraphs = nd.body_paragraphs(src.next_article)
+    # trafilatura keeps an <h1> that sits inside the content block: the headline is not body text.
+    if paragraphs and paragraphs[0].casefold() == title.casefold():
+        paragraphs = paragraphs[1:]
+    text = "\n\n".join(paragraphs)
+    if not text:
+        raise NotAnArticle("no_text")
+    if not _is_declared_article(src) and len(text) < MIN_UNDECLARED_TEXT_CHARS:
+        raise NotAnArticle("not_article_page", f"{len(text)} characters of text and no article markup")
+
+    jl = src.jsonld or {}
+    na = src.next_article or {}
+    canonical = _canonical(src, url)
+    site_name = _site_name(profile, url)
+    native_id = profile.article_id(canonical) or profile.article_id(url)
+    publisher = next(iter(ld.names(jl.get("publisher"))), None) or src.meta.first("og:site_name") or profile.publisher
+    paywalled = locked and len(text.split()) < TEASER_MAX_WORDS
+    if paywalled:
+        events.append("paywalled_teaser")
+
+    article = Article(
+        id=f"{site_name}:{native_id}" if native_id else f"{site_name}:u{url_key(canonical)}",
+        url=url,
+        canonical_url=canonical,
+        site=site_name,
+        publisher=squash(publisher),
+        title=title,
+        text=text,
+        fetched_at=fetched_at or now.astimezone(UTC).isoformat(timespec="seconds"),
+        summary=squash(
+            ld.first_text(jl.get("description")) or na.get("summary") or src.meta.first("og:description", "description")
+            or hints.feed_summary
+        ),
+        authors=clean_authors(
+            ld.names(jl.get("author")) or nd.names(na.get("authors")) or src.meta.all("author")
+            or src.meta.all("article:author") or list(hints.feed_authors),
+            site_names=(publisher, profile.publisher, site_name),
+        ),
+        section=squash(
+            next(iter(ld.text_list(jl.get("articleSection"))), None) or next(iter(nd.labels(na.get("sections"))), None)
+            or src.meta.first("article:section")
+        ),
+        keywords=clean_keywords(
+            ld.text_list(jl.get("keywords")) or nd.labels(na.get("keywords"))
+            or src.meta.all("news_keywords") or src.meta.all("keywords") or src.meta.all("article:tag")
+            or ([hints.sitemap_keywords] if hints.sitemap_keywords else [])
+        ),
+        language=normalise_language(
+            ld.first_text(jl.get("inLanguage")) or src.meta.lang or src.meta.first("og:locale") or profile.language
+        ),
+        published_at=dates.published_at,
+        published_at_raw=dates.published_at_raw,
+        published_at_source=dates.published_at_source,
+        modified_at=dates.modified_at,
+        paywalled=paywalled,
+    )
+    if article.published_at is None:
+        events.append("missing_date")
+    return Extraction(article, events)

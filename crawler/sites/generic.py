@@ -1,0 +1,15 @@
+"""The profile for any site: no URL rules, the page itself decides whether it is an article."""
+
+from __future__ import annotations
+
+from crawler.sites.profile import SiteProfile
+
+GENERIC = SiteProfile(
+    name="generic",
+    # Not articles on any site: feeds, media, taxonomy and account pages.
+    non_article_url_patterns=(
+        r"\.(?:jpe?g|png|gif|webp|svg|pdf|zip|mp[34]|css|js|xml|json)(?:\?|$)",
+        r"^/(?:tag|tags|category|author|topics?|search|login|wp-admin|wp-login\.php|feed)(?:/|$)",
+        r"/feed/?$",
+    ),
+)

@@ -1,0 +1,1 @@
+"""Spiders: discovery only. Each site is a short subclass of `NewsSpider` pointing at its profile."""

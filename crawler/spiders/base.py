@@ -1,0 +1,196 @@
+"""`NewsSpider`: the one base every site spider shares.
+
+It discovers article URLs from sitemaps (news fields kept), RSS/Atom feeds and listing pages,
+schedules one request per article (keyed by the site's native id, so `utm_` variants and alternate
+slugs collapse in Scrapy's duplicate filter), and hands each page to the pure extraction function.
+A site spider sets `name` and `site`; nothing else is required.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+import scrapy
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.sitemap import sitemap_urls_from_robots
+
+from crawler.discovery.feeds import parse_feed
+from crawler.discovery.sitemaps import parse_sitemap
+from crawler.extract import NotAnArticle, extract_article
+from crawler.extract.hints import Hints
+from crawler.sites import SiteProfile
+from crawler.sites.generic import GENERIC
+from crawler.spiders.arguments import ArgumentError, url_list
+from crawler.urls import host_of, strip_tracking
+
+logger = logging.getLogger(__name__)
+
+_HTML_TYPES = (b"text/html", b"application/xhtml+xml")
+
+
+class NewsSpider(scrapy.Spider):
+    """Discovery from sitemaps, feeds and URLs for the site described by `site`."""
+
+    site: ClassVar[SiteProfile] = GENERIC
+    #: Without arguments, crawl the profile's own sitemaps and feeds.
+    default_discovery: ClassVar[bool] = True
+
+    def __init__(
+        self,
+        *args: Any,
+        urls: str | None = None,
+        sitemaps: str | None = None,
+        feeds: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.given_urls = url_list(urls, "urls")
+        self.sitemap_urls = url_list(sitemaps, "sitemaps")
+        self.feed_urls = url_list(feeds, "feeds")
+        given = self.given_urls + self.sitemap_urls + self.feed_urls
+        if not given:
+            if not self.default_discovery:
+                raise ArgumentError(
+                    f"spider {self.name!r} needs at least one of -a urls=..., -a sitemaps=..., -a feeds=..."
+                )
+            self.sitemap_urls = list(self.site.sitemaps)
+            self.feed_urls = list(self.site.feeds)
+        given_hosts = {host_of(url) for url in given} - {""}
+        self.allowed_domains = sorted(set(self.site.hosts) | given_hosts)
+        self._listing_extractor = LinkExtractor(unique=True)
+
+    # --- discovery --------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.sitemap_urls:
+            yield self._request(url, self.parse_sitemap)
+        for url in self.feed_urls:
+            yield self._request(url, self.parse_feed)
+        for url in self.given_urls:
+            if self.site.is_article_url(url):
+                yield self.article_request(url, Hints())
+            else:
+                yield self._request(url, self.parse_listing)
+
+    def _request(self, url: str, callback: Any, **meta: Any) -> scrapy.Request:
+        if url.startswith("file:"):
+            meta["allow_offsite"] = True  # file:// has no host to check
+        return scrapy.Request(url, callback=callback, meta=meta)
+
+    def _stat(self, key: str, count: int = 1) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(key, count)
+
+    def _is_allowed_host(self, url: str) -> bool:
+        host = host_of(url)
+        if not host:
+            return url.startswith("file:")
+        return any(host == d or host.endswith(f".{d}") for d in self.allowed_domains)
+
+    def article_request(self, url: str, hints: Hints) -> scrapy.Request | None:
+        """The request for one candidate article URL, or None when it is skipped (and counted)."""
+        if not self._is_allowed_host(url):
+            self._stat("discovery/skipped/offsite")
+            return None
+        if not self.site.is_article_url(url):
+            self._stat("discovery/skipped/non_article_url")
+            return None
+        clean = strip_tracking(url) if not url.startswith("file:") else url
+        native_id = self.site.article_id(clean)
+        meta: dict[str, Any] = {"hints": hints.to_meta()}
+        if native_id:
+            meta["article_key"] = f"{self.site.name}:{native_id}"
+        return self._request(clean, self.parse_article, **meta)
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        """Nested sitemaps are followed when the profile says so; page entries become article requests."""
+        if response.url.endswith("/robots.txt"):
+            for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+                if self.site.should_follow_sitemap(url):
+                    yield self._request(url, self.parse_sitemap)
+            return
+        sitemap = parse_sitemap(response.body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
+        if sitemap.kind == "invalid":
+            logger.warning("Ignoring unreadable sitemap %s", response.url)
+            self._stat("discovery/invalid_sitemap")
+            return
+        for url in sitemap.sitemaps:
+            if self.site.should_follow_sitemap(url) and self._is_allowed_host(url):
+                yield self._request(url, self.parse_sitemap)
+        self._stat("discovery/sitemap_entries", len(sitemap.entries))
+        for entry in sitemap.entries:
+            hints = Hints(
+                sitemap_publication_date=entry.news_publication_date,
+                sitemap_lastmod=entry.lastmod,
+                sitemap_keywords=entry.news_keywords,
+                feed_title=entry.news_title,
+            )
+            request = self.article_request(entry.loc, hints)
+            if request is not None:
+                yield request
+
+    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        """Every feed item linking an article becomes an article request carrying the item's fields."""
+        entries = parse_feed(response.body)
+        if entries is None:
+            logger.warning("Ignoring unreadable feed %s", response.url)
+            self._stat("discovery/invalid_feed")
+            return
+        self._stat("discovery/feed_entries", len(entries))
+        for entry in entries:
+            hints = Hints(
+                feed_published=entry.published,
+                feed_title=entry.title,
+                feed_authors=entry.authors,
+                feed_summary=entry.summary,
+            )
+            request = self.article_request(response.urljoin(entry.link), hints)
+            if request is not None:
+                yield request
+
+    def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
+        """A section or index page given as a URL: its article-shaped links (one level deep)."""
+        if not isinstance(response, TextResponse):
+            return
+        for link in self._listing_extractor.extract_links(response):
+            if self.site.is_article_url(link.url) and self._is_allowed_host(link.url):
+                request = self.article_request(link.url, Hints())
+                if request is not None:
+                    yield request
+
+    # --- extraction -------------------------------------------------------------------------
+
+    def reference_now(self) -> datetime:
+        """The crawl's notion of "now" (`CRAWL_NOW` freezes it)."""
+        frozen = self.settings.get("CRAWL_NOW")
+        return datetime.fromisoformat(frozen) if frozen else datetime.now(UTC)
+
+    def parse_article(self, response: Response) -> Iterator[Any]:
+        """Extract one article; pages that are not articles are counted, never emitted."""
+        content_type = (response.headers.get(b"Content-Type") or b"text/html").lower()
+        if not isinstance(response, TextResponse) or not any(t in content_type for t in _HTML_TYPES):
+            self._stat("extract/not_article/not_html")
+            logger.info("Skipping non-HTML response %s (%s)", response.url, content_type.decode("latin-1"))
+            return
+        now = self.reference_now()
+        try:
+            extraction = extract_article(
+                response.text,
+                response.url,
+                site=self.site.name,
+                hints=response.meta.get("hints"),
+                fetched_at=now.astimezone(UTC).isoformat(timespec="seconds"),
+                now=now,
+            )
+        except NotAnArticle as exc:
+            self._stat(f"extract/not_article/{exc.reason}")
+            logger.info("Not an article: %s (%s)", response.url, exc)
+            return
+        for event in extraction.events:
+            self._stat(f"extract/{event}")
+        self._stat("extract/articles")
+        yield extraction.article

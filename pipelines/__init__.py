@@ -1,0 +1,1 @@
+"""Item pipelines: small, single-purpose, ordered in `crawler.settings.ITEM_PIPELINES`."""

@@ -13,8 +13,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".xml": "application/xml",
-        ".html": "text/html; charset=utf-8",
-        "": "text/html; charset=utf-8",
+        ".html": "text/html",
+        "": "text/html",
     }
 
     def translate_path(self, path: str) -> str:

@@ -7,6 +7,7 @@ import them without a cycle; `crawler.dates.publication` re-exports them as the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 SOURCE_ORDER = ("jsonld", "next_data", "meta", "time", "visible", "url", "sitemap", "feed")
 """Trust order, most trusted first.
@@ -46,3 +47,14 @@ class PublicationDates:
     """ISO 8601 with UTC offset; None when absent or inconsistent with `published_at`."""
     issues: tuple[str, ...] = ()
     """Stat suffixes, e.g. ("unparseable:meta", "future:jsonld", "disagree")."""
+
+
+@dataclass(frozen=True)
+class ParsedValue:
+    """An aware datetime plus what the raw value told us about its precision."""
+
+    value: datetime
+    has_time: bool
+    """False for date-only values (set to midnight in the site's zone)."""
+    has_offset: bool
+    """True when the raw value carried its own UTC offset (or was an epoch number)."""

@@ -12,77 +12,18 @@ epoch numbers (UTC by definition) are converted to the site's zone.
 
 from __future__ import annotations
 
-import email.utils
-import re
-from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, tzinfo
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from crawler.dates.formats import fast_parse, is_relative
+from crawler.dates.model import ParsedValue
+
+__all__ = ["ParsedValue", "is_relative", "parse_datetime", "parse_value", "site_zone"]
+
 MAX_RAW_LENGTH = 100
 """Longer strings are prose, not a date value: not worth dateparser's time."""
-
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-# Zone abbreviations seen after visible times; ambiguous ones (CST, IST) are left out on purpose.
-_ZONE_ABBREVIATIONS = {"HKT": 8, "SGT": 8, "MYT": 8, "PHT": 8, "AWST": 8, "JST": 9, "KST": 9,
-                       "GMT": 0, "UTC": 0, "UT": 0, "Z": 0, "ICT": 7, "WIB": 7}
-
-_OFFSET = r"(?P<tz>Z|z|(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?|UTC|GMT)"
-_ISO_RE = re.compile(
-    r"^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
-    r"(?:(?:T|\s+|T\s*)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?)?"
-    r"\s*" + _OFFSET + r"?$"
-)
-_COMPACT_RE = re.compile(
-    r"^(?P<y>\d{4})[-/.]?(?P<m>\d{2})[-/.]?(?P<d>\d{2})"
-    r"(?:T(?P<H>\d{2}):?(?P<M>\d{2})(?::?(?P<S>\d{2}))?)?" + _OFFSET + r"?$"
-)
-_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?(?:[eE]\+?\d{1,2})?$")
-_RFC822_RE = re.compile(
-    r"^(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?"
-    r"\s*(?:[+-]\d{4}|[A-Za-z]{1,5})?$"
-)
-_TIME = (r"(?P<h{n}>\d{{1,2}})(?:[:.](?P<mi{n}>\d{{2}}))?\s*(?P<ap{n}>[ap]\.?\s?m\.?)"
-         r"|(?P<hh{n}>\d{{1,2}}):(?P<mm{n}>\d{{2}})(?::(?P<ss{n}>\d{{2}}))?")
-_MONTH_NAME = r"(?P<mon>[A-Za-z]{3,9})\.?"
-_DATE = (r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_NAME.replace("mon", "mon1")
-         + r",?\s+|" + _MONTH_NAME.replace("mon", "mon2")
-         + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+)(?P<y>\d{4})")
-_WEEKDAY_PREFIX = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-_ZONE_SUFFIX = r"(?:\s*\(?(?P<zone>[A-Z]{1,4}(?:\s?[+-]\d{1,2})?)\)?)?"
-_EN_TIME_FIRST_RE = re.compile(
-    r"^(?:" + _TIME.format(n=1) + r")\s*,?\s*" + _WEEKDAY_PREFIX + _DATE + _ZONE_SUFFIX + r"$", re.I
-)
-_EN_DATE_FIRST_RE = re.compile(
-    r"^" + _WEEKDAY_PREFIX + _DATE + r"(?:\s*,?\s*(?:at\s+|-\s*|\|\s*)?(?:" + _TIME.format(n=2) + r"))?"
-    + _ZONE_SUFFIX + r"$", re.I
-)
-_ZH_RE = re.compile(
-    r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"
-    r"(?:\s*(?:[(（]?(?:星期|周|週)[一二三四五六日天][)）]?)?\s*(?P<half>上午|下午|晚上|早上|中午|凌晨)?"
-    r"\s*(?P<H>\d{1,2})\s*[:：时時点點]\s*(?:(?P<M>\d{1,2})\s*分?)?(?:\s*[:：]\s*(?P<S>\d{2})\s*秒?)?)?$"
-)
-_RELATIVE_RE = re.compile(
-    r"^(?P<n>\d{1,3})\s*(?P<unit>minutes?|mins?|hours?|hrs?|days?|分钟|分鐘|小时|小時|天)\s*(?:ago|前)$", re.I
-)
-_UNIT_SECONDS = {"min": 60, "hou": 3600, "hrs": 3600, "hr": 3600, "day": 86400, "分钟": 60, "分鐘": 60,
-                 "小时": 3600, "小時": 3600, "天": 86400}
-
-
-@dataclass(frozen=True)
-class ParsedValue:
-    """An aware datetime plus what the raw value told us about its precision."""
-
-    value: datetime
-    has_time: bool
-    """False for date-only values (set to midnight in the site's zone)."""
-    has_offset: bool
-    """True when the raw value carried its own UTC offset (or was an epoch number)."""
 
 
 @lru_cache(maxsize=64)
@@ -103,11 +44,6 @@ def parse_datetime(raw: str, tz: str, *, now: datetime | None = None) -> datetim
     return parsed.value if parsed else None
 
 
-def is_relative(raw: str) -> bool:
-    """True for "3 hours ago"-style values, which need a `now` to resolve."""
-    return bool(_RELATIVE_RE.match(" ".join(raw.split())))
-
-
 def parse_value(
     raw: Any, tz: str, *, now: datetime | None = None, fallback: bool = True
 ) -> ParsedValue | None:
@@ -125,98 +61,10 @@ def parse_value(
 
 
 def _parse(text: str, zone: tzinfo, now: datetime | None, fallback: bool) -> ParsedValue | None:
-    if _NUMBER_RE.match(text):
-        return _from_number(text, zone)
-    for pattern in (_ISO_RE, _COMPACT_RE):
-        if m := pattern.match(text):
-            return _from_fields(m, zone)
-    if _RFC822_RE.match(text):
-        value = email.utils.parsedate_to_datetime(text)
-        if value.tzinfo is None:  # "-0000" or an unknown zone name: local time of the site
-            return ParsedValue(value.replace(tzinfo=zone), True, False)
-        return ParsedValue(value, True, True)
-    for pattern in (_EN_TIME_FIRST_RE, _EN_DATE_FIRST_RE):
-        if m := pattern.match(text):
-            return _from_english(m, zone)
-    if m := _ZH_RE.match(text):
-        return _from_chinese(m, zone)
-    if m := _RELATIVE_RE.match(text):
-        if now is None:
-            return None
-        seconds = _UNIT_SECONDS[m["unit"].lower()[:3] if m["unit"].isascii() else m["unit"]]
-        return ParsedValue((now - timedelta(seconds=int(m["n"]) * seconds)).astimezone(zone), True, True)
+    matched, value = fast_parse(text, zone, now)
+    if matched:
+        return value
     return _from_dateparser(text, zone) if fallback else None
-
-
-def _from_number(text: str, zone: tzinfo) -> ParsedValue | None:
-    number = float(text)
-    if 1e11 <= number < 1e14:  # JavaScript milliseconds
-        seconds = number / 1000
-    elif 1e8 <= number < 1e11:  # Unix seconds (1973 onwards)
-        seconds = number
-    elif len(text) == 8:  # compact YYYYMMDD, as in URLs
-        m = _COMPACT_RE.match(text)
-        return _from_fields(m, zone) if m else None
-    else:
-        return None
-    return ParsedValue(datetime.fromtimestamp(seconds, tz=timezone.utc).astimezone(zone), True, True)
-
-
-def _offset(token: str | None) -> tzinfo | None:
-    if token is None:
-        return None
-    token = token.strip().upper()
-    if token in _ZONE_ABBREVIATIONS:
-        return timezone(timedelta(hours=_ZONE_ABBREVIATIONS[token]))
-    m = re.match(r"^(?:UTC|GMT)?\s?([+-])(\d{1,2}):?(\d{2})?$", token)
-    if not m:
-        raise ValueError(f"unknown zone {token!r}")
-    delta = timedelta(hours=int(m[2]), minutes=int(m[3] or 0))
-    return timezone(-delta if m[1] == "-" else delta)
-
-
-def _from_fields(m: re.Match[str], zone: tzinfo) -> ParsedValue:
-    fraction = (m.groupdict().get("f") or "0")[:6].ljust(6, "0")
-    value = datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0),
-                     int(m["S"] or 0), int(fraction))
-    offset = _offset(m["tz"])
-    return ParsedValue(value.replace(tzinfo=offset or zone), m["H"] is not None, offset is not None)
-
-
-def _hour(hour: int, marker: str | None) -> int:
-    """12-hour clock to 24-hour; rejects "13pm"."""
-    if marker is None:
-        return hour
-    if not 1 <= hour <= 12:
-        raise ValueError("bad 12-hour time")
-    return hour % 12 + (12 if marker.lower().startswith("p") else 0)
-
-
-def _from_english(m: re.Match[str], zone: tzinfo) -> ParsedValue:
-    g = m.groupdict()
-    month = _MONTHS[(g["mon1"] or g["mon2"]).lower()]
-    day = int(g["d1"] or g["d2"])
-    n = "1" if "h1" in g else "2"
-    hour = minute = second = 0
-    has_time = False
-    if g.get("h" + n):
-        hour, minute, has_time = _hour(int(g["h" + n]), g["ap" + n]), int(g["mi" + n] or 0), True
-    elif g.get("hh" + n):
-        hour, minute, second, has_time = int(g["hh" + n]), int(g["mm" + n]), int(g["ss" + n] or 0), True
-    offset = _offset(g["zone"]) if g.get("zone") else None
-    value = datetime(int(g["y"]), month, day, hour, minute, second, tzinfo=offset or zone)
-    return ParsedValue(value, has_time, offset is not None)
-
-
-def _from_chinese(m: re.Match[str], zone: tzinfo) -> ParsedValue:
-    hour = int(m["H"] or 0)
-    if m["half"] in ("下午", "晚上") and hour < 12:
-        hour += 12
-    elif m["half"] == "中午" and hour < 11:
-        hour += 12
-    value = datetime(int(m["y"]), int(m["m"]), int(m["d"]), hour, int(m["M"] or 0), int(m["S"] or 0),
-                     tzinfo=zone)
-    return ParsedValue(value, m["H"] is not None, False)
 
 
 @lru_cache(maxsize=16)

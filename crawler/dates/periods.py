@@ -13,6 +13,8 @@ from datetime import date, timedelta
 
 GRANULARITIES = ("day", "week", "month", "quarter", "year")
 RANK = {g: i for i, g in enumerate(GRANULARITIES)}
+YEAR_SPAN = 4
+"""Years tried either side of the reference: four, so that 29 February always has a candidate."""
 PAST_WEIGHT = 0.5
 """Without a tense cue, a past reading counts at half its distance: news mostly reports the past."""
 
@@ -79,7 +81,7 @@ def choose_period(
     one not yet over; None: the nearest, past readings favoured (`PAST_WEIGHT`).
     """
     options = []
-    for year in (reference.year - 1, reference.year, reference.year + 1):
+    for year in range(reference.year - YEAR_SPAN, reference.year + YEAR_SPAN + 1):
         start = make(year)
         if start is not None:
             options.append((start, period_end(start, granularity)))
@@ -118,12 +120,16 @@ def _month_of(reference: date, months: int) -> tuple[int, int]:
 def weekday_near(reference: date, weekday: int, mode: str) -> date:
     """The weekday (Monday=0) meant by `mode` seen from `reference`.
 
-    "past": on or before the reference; "future"/"next": strictly after; "last": strictly before;
+    "past": on or before the reference; "future": on or after ("will ... on Tuesday" written on a
+    Tuesday is that day: a week later would be "next Tuesday"); "next": strictly after; "last":
+    strictly before;
     "week<n>": in the ISO week `n` weeks from the reference's ("week0" = this week).
     """
     if mode.startswith("week"):
         return period_start(reference, "week") + timedelta(weeks=int(mode[4:]), days=weekday)
-    if mode in ("future", "next"):
+    if mode == "future":
+        return reference + timedelta(days=(weekday - reference.weekday()) % 7)
+    if mode == "next":
         return reference + timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
     back = (reference.weekday() - weekday) % 7
     if mode == "last" and back == 0:

@@ -23,7 +23,7 @@ out as "+08:00" for Hong Kong. Seconds precision; the instant is never changed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from crawler.dates.model import KINDS, SOURCE_ORDER, DateCandidate, PublicationDates
 from crawler.dates.parse import ParsedValue, parse_value, site_zone
@@ -60,9 +60,9 @@ def _screen(
 ) -> dict[str, list[_Valid]]:
     """Parse and sanity-check every candidate; valid ones per kind, in trust order."""
     valid: dict[str, list[_Valid]] = {kind: [] for kind in KINDS}
-    ordered = sorted(candidates, key=lambda c: _RANK.get(getattr(c, "source", None), len(_RANK)))
+    ordered = sorted(candidates, key=lambda c: _RANK.get(c.source, len(_RANK)))
     for candidate in ordered:
-        source = getattr(candidate, "source", None)
+        source = candidate.source
         if source not in _RANK:
             issues.append(f"unknown_source:{source}")
             continue
@@ -121,7 +121,7 @@ def resolve_publication_dates(
     injected current time (a naive `now` is taken as UTC).
     """
     if now.tzinfo is None:
-        now = now.replace(tzinfo=timezone.utc)
+        now = now.replace(tzinfo=UTC)
     issues: list[str] = []
     valid = _screen(candidates, tz, now, issues)
     published = valid["published"]

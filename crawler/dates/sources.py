@@ -92,7 +92,9 @@ def url_date_candidate(url: str) -> DateCandidate | None:
         path = urlsplit(url).path
     except ValueError:
         return None
-    matches = sorted((m for pattern in _URL_DATE_RES for m in pattern.finditer(path)), key=lambda m: m.start())
+    matches = sorted(
+        (m for pattern in _URL_DATE_RES for m in pattern.finditer(path)), key=lambda m: m.start()
+    )
     for m in matches:
         year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
         if year < _EARLIEST_URL_YEAR:

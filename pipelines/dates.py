@@ -1,0 +1,82 @@
+"""Item pipeline: fill `dates` with the date mentions of an article's title and text.
+
+A thin wrapper over `crawler.dates.mentions.find_date_mentions`. Relative mentions ("on
+Tuesday", "last year") are resolved against `published_at`; when it is missing, against
+`fetched_at` (counted as `dates/reference_fetched_at`), else only absolute mentions are kept
+(`dates/reference_missing`). A bug inside is logged and counted (`dates/error`); the item always
+goes on.
+
+Settings:
+- DATES_TIMEZONE (default: none): IANA zone in which the reference date is read. By default the
+  offset `published_at` carries is used, which is the site's own for most sources.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
+
+from crawler.dates.mentions import find_date_mentions
+from crawler.dates.parse import parse_datetime, site_zone
+
+logger = logging.getLogger(__name__)
+
+
+class DateMentionsPipeline:
+    """Fills the item's `dates` field: title mentions, then text mentions."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.timezone: str | None = crawler.settings.get("DATES_TIMEZONE") or None
+        if self.timezone is not None:
+            site_zone(self.timezone)  # an unknown zone fails at start-up, not on every item
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DateMentionsPipeline:
+        return cls(crawler)
+
+    def _inc(self, key: str, count: int = 1) -> None:
+        if self.crawler.stats is not None and count:
+            self.crawler.stats.inc_value(key, count)
+
+    def _reference(self, adapter: ItemAdapter) -> datetime | None:
+        for field, fallback_stat in (("published_at", None), ("fetched_at", "dates/reference_fetched_at")):
+            value = _as_datetime(adapter.get(field), self.timezone or "UTC")
+            if value is not None:
+                if fallback_stat:
+                    self._inc(fallback_stat)
+                return value.astimezone(site_zone(self.timezone)) if self.timezone else value
+        self._inc("dates/reference_missing")
+        return None
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        try:
+            reference = self._reference(adapter)
+            language = adapter.get("language")
+            mentions: list[dict[str, Any]] = []
+            for field in ("title", "text"):
+                value = adapter.get(field)
+                if isinstance(value, str) and value:
+                    mentions += find_date_mentions(value, field, reference=reference, language=language)
+            adapter["dates"] = mentions
+        # A bug in the date finder must not cost the article: log it with context, count it, go on.
+        except Exception:
+            logger.warning("date mentions failed for %s", adapter.get("url"), exc_info=True)
+            self._inc("dates/error")
+            return item
+        self._inc("dates/found", len(mentions))
+        self._inc("dates/relative", sum(1 for m in mentions if m["relative"]))
+        return item
+
+
+def _as_datetime(value: Any, tz: str) -> datetime | None:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=site_zone(tz))
+    if isinstance(value, str):
+        return parse_datetime(value, tz)
+    return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass(kw_only=True)
@@ -62,3 +62,9 @@ class Article:
     """Date mentions found in title and text (see the schema for the entry shape)."""
     fetched_at: str
     """When the page was fetched, ISO 8601 in UTC."""
+    update: bool = False
+    """True when this article was delivered by an earlier run and its content has changed since. (1.1)"""
+    fingerprint: str | None = None
+    """Hash of the words of title and text: the same story elsewhere has the same one. (1.1)"""
+    duplicate_of: str | None = None
+    """Id of an article of another site with the same content (a republished copy), else null. (1.1)"""

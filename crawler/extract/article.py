@@ -13,6 +13,8 @@ from typing import Any
 
 from trafilatura.utils import load_html
 
+from crawler.clean.original import source_link
+from crawler.clean.paragraphs import CleanResult, Decision, clean_paragraphs, rules_for
 from crawler.dates.publication import resolve_publication_dates
 from crawler.extract import jsonld as ld
 from crawler.extract import nextdata as nd
@@ -23,7 +25,8 @@ from crawler.extract.fields import clean_authors, clean_keywords, normalise_lang
 from crawler.extract.hints import Hints
 from crawler.extract.meta import PageMeta, read_meta
 from crawler.items import Article
-from crawler.sites import SiteProfile, get_site
+from crawler.sites import SiteProfile, get_site, site_for_publisher, site_for_url
+from crawler.sites.generic import GENERIC
 from crawler.urls import absolute, host_of, strip_tracking, url_key
 
 # A page that does not declare itself an article must carry at least this much body text.
@@ -38,6 +41,8 @@ class Extraction:
 
     article: Article
     events: list[str] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    """Every body paragraph and the rule that removed it (None: kept), for `crawler.explain`."""
 
     def item(self) -> dict[str, Any]:
         return asdict(self.article)
@@ -95,6 +100,43 @@ def _locked(src: _Sources, profile: SiteProfile, tree, url: str) -> bool:
     return any(tree.xpath(css_to_xpath(sel)) for sel in profile.paywall_selectors)
 
 
+def _clean_body(
+    paragraphs: list[str], profile: SiteProfile, original_url: str | None
+) -> tuple[CleanResult, SiteProfile | None]:
+    """Clean with generic + own rules, plus the original publisher's rules once a copy names it.
+
+    A copy carries its original's promos (SCMP's "SCMP Knowledge" box on a republisher blog), so
+    recognising the original by its URL or by the publisher a footer names brings in its rules.
+    """
+    original_profile = site_for_url(original_url) if original_url else None
+    if original_profile is profile:
+        original_profile = None
+    profiles = [profile] + ([original_profile] if original_profile else [])
+    result = clean_paragraphs(paragraphs, rules_for(profiles))
+    if original_profile is None and result.footer_publisher:
+        named = site_for_publisher(result.footer_publisher)
+        if named is not None and named is not profile:
+            original_profile = named
+            footer = result.footer_publisher
+            result = clean_paragraphs(paragraphs, rules_for([profile, named]))
+            result.footer_publisher = result.footer_publisher or footer
+    return result, original_profile
+
+
+def _original(
+    result: CleanResult, original_profile: SiteProfile | None, original_url: str | None, own_publisher: str | None
+) -> dict[str, str | None] | None:
+    """`{publisher, url}` of the original for a republished copy; None for an original page."""
+    publisher = (original_profile.publisher if original_profile else None) or result.footer_publisher
+    if original_url is None and publisher is None:
+        return None
+    if publisher and own_publisher and publisher.casefold() == own_publisher.casefold():
+        return None
+    if publisher is None and original_url:
+        publisher = host_of(original_url).removeprefix("www.") or None
+    return {"publisher": publisher, "url": original_url}
+
+
 def extract_article(
     html: str | bytes,
     url: str,
@@ -130,14 +172,17 @@ def extract_article(
     events.extend(f"dates/{issue}" for issue in dates.issues)
     locked = _locked(src, profile, tree, url)
 
-    drop_nodes(tree, profile.drop_selectors)
+    original_url = source_link(tree, url)
+    drop_nodes(tree, GENERIC.drop_selectors + (profile.drop_selectors if profile is not GENERIC else ()))
     paragraphs = body_paragraphs(tree, url)
     if not paragraphs and src.next_article:
         paragraphs = nd.body_paragraphs(src.next_article)
     # trafilatura keeps an <h1> that sits inside the content block: the headline is not body text.
     if paragraphs and paragraphs[0].casefold() == title.casefold():
         paragraphs = paragraphs[1:]
-    text = "\n\n".join(paragraphs)
+    cleaned, original_profile = _clean_body(paragraphs, profile, original_url)
+    events.extend(f"clean/removed/{d.rule}" for d in cleaned.removed)
+    text = "\n\n".join(cleaned.paragraphs)
     if not text:
         raise NotAnArticle("no_text")
     if not _is_declared_article(src) and len(text) < MIN_UNDECLARED_TEXT_CHARS:
@@ -149,6 +194,9 @@ def extract_article(
     site_name = _site_name(profile, url)
     native_id = profile.article_id(canonical) or profile.article_id(url)
     publisher = next(iter(ld.names(jl.get("publisher"))), None) or src.meta.first("og:site_name") or profile.publisher
+    original = _original(cleaned, original_profile, original_url, publisher)
+    if original is not None:
+        events.append("republished_copy")
     paywalled = locked and len(text.split()) < TEASER_MAX_WORDS
     if paywalled:
         events.append("paywalled_teaser")
@@ -159,6 +207,7 @@ def extract_article(
         canonical_url=canonical,
         site=site_name,
         publisher=squash(publisher),
+        original=original,
         title=title,
         text=text,
         fetched_at=fetched_at or now.astimezone(UTC).isoformat(timespec="seconds"),
@@ -191,4 +240,4 @@ def extract_article(
     )
     if article.published_at is None:
         events.append("missing_date")
-    return Extraction(article, events)
+    return Extraction(article, events, cleaned.decisions)

@@ -12,4 +12,12 @@ GENERIC = SiteProfile(
         r"^/(?:tag|tags|category|author|topics?|search|login|wp-admin|wp-login\.php|feed)(?:/|$)",
         r"/feed/?$",
     ),
+    # Page furniture of common CMSs (WordPress core and popular plugins), removed on every site
+    # before body extraction: comment forms, share and related-post widgets, author boxes.
+    drop_selectors=(
+        "#respond", ".comment-respond", "#comments", ".comments-area", ".sharedaddy", ".sd-sharing-enabled",
+        ".jp-relatedposts", ".yarpp-related", ".related-posts", ".crp_related", ".addtoany_share_save_container",
+        ".a2a_kit", ".social-share", ".share-buttons", ".author-box", ".saboxplugin-wrap", ".post-navigation",
+        ".newsletter-signup", "#jp-post-flair",
+    ),
 )

@@ -40,6 +40,11 @@ class SiteProfile:
     """Regex with one group capturing the site's native article id from the URL path."""
     drop_selectors: tuple[str, ...] = ()
     """CSS selectors removed from the page before body extraction (ads, promos, widgets)."""
+    boilerplate_patterns: tuple[tuple[str, str], ...] = ()
+    """(rule name, regex) pairs for whole paragraphs that are the site's promos, widgets or footers.
+
+    A regex must match the entire paragraph (whitespace folded, case-insensitive), so an article
+    sentence that merely quotes a promo phrase is kept."""
     paywall_selectors: tuple[str, ...] = ()
     """CSS selectors whose presence shows the page holds only a teaser of a locked story."""
     paywall_url_patterns: tuple[str, ...] = ()

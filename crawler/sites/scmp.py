@@ -32,6 +32,8 @@ SCMP = SiteProfile(
     sitemap_follow_patterns=(r"sitemap_(?:news|economy|business|tech|this_week_in_asia)", r"/archives?"),
     article_id_pattern=r"/article/(\d+)(?:/|$)",
     drop_selectors=(
+        '[data-qa="ListeningWidget"]',
+        ".listening-widget",
         ".piano-metering__paywall-container",
         ".trust-label",
         ".related-article",
@@ -44,6 +46,23 @@ SCMP = SiteProfile(
         '[data-qa="GenericArticle-MoreOnThis"]',
         '[data-qa="GenericArticle-Topic"]',
         '[data-qa="GenericArticle-Comment"]',
+    ),
+    # Whole-paragraph promos and widget texts seen on SCMP pages and on copies of them
+    # (tests/fixtures/pages/scmp-promos, republished-scmp-copy).
+    boilerplate_patterns=(
+        ("knowledge_promo", r"do you have questions about the biggest topics and trends from around the world\?"
+                            r".{0,300}scmp knowledge.{0,300}"),
+        ("trust_label", r"why you can trust scmp"),
+        ("reading_time", r"reading time\s*:\s*\d+\s*min(?:ute)?s?"),
+        ("mynews", r"get more with mynews.{0,200}|a personalised news feed of stories that matter to you\.?|learn more"),
+        ("listening_widget", r"(?:select voice|choose your listening speed|get through articles 2-3x faster|\d{2,3} wpm"
+                             r"|slow|normal|fast|select speed)(?:\s+(?:select voice|choose your listening speed|get "
+                             r"through articles 2-3x faster|\d{2,3} wpm|slow|normal|fast|select speed))*"),
+        ("public_service", r"this story has been made freely available as a public service to our readers\..{0,200}"),
+        ("subscribe", r"if you would like to see more of our reporting, please consider subscribing\.?"
+                      r"|please consider supporting scmp's journalism by subscribing\.?"),
+        ("newsletter", r"scmp global impact newsletter.{0,80}|sign up now"),
+        ("plus_line", r"scmp\+.{0,200}"),
     ),
     paywall_selectors=(".piano-metering__paywall-container", '[data-qa="Paywall-Container"]'),
     paywall_url_patterns=(r"^/plus/",),

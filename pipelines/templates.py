@@ -1,0 +1,74 @@
+"""Remove paragraphs that are templates of their host (see `crawler.clean.templates`).
+
+Settings: `TEMPLATES_ENABLED` (bool), `TEMPLATES_MIN_PAGES` (pages a paragraph must appear on),
+`TEMPLATES_MAX_HOSTS`, `TEMPLATES_MAX_PER_HOST` (memory bounds), `TEMPLATES_STATE_PATH` (JSON file
+kept between runs; empty: in memory only). Stats: `clean/removed/template`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from itemadapter import ItemAdapter
+from scrapy.exceptions import NotConfigured
+
+from crawler.clean.templates import TemplateCounter
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+
+def strip_templates(counter: TemplateCounter, host: str, text: str) -> tuple[str, int]:
+    """Count this page, then drop its template paragraphs; never empties an article."""
+    paragraphs = text.split("\n\n")
+    counter.observe(host, paragraphs)
+    kept = [p for p in paragraphs if not counter.is_template(host, p)]
+    if not kept:
+        return text, 0
+    return "\n\n".join(kept), len(paragraphs) - len(kept)
+
+
+class TemplateParagraphsPipeline:
+    """Per-host template paragraph removal with counts persisted between runs."""
+
+    def __init__(self, crawler: Crawler, counter: TemplateCounter, state_path: Path | None) -> None:
+        self.crawler = crawler
+        self.counter = counter
+        self.state_path = state_path
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> TemplateParagraphsPipeline:
+        settings = crawler.settings
+        if not settings.getbool("TEMPLATES_ENABLED", True):
+            raise NotConfigured("TEMPLATES_ENABLED is off")
+        counter = TemplateCounter(
+            min_pages=settings.getint("TEMPLATES_MIN_PAGES", 4),
+            max_hosts=settings.getint("TEMPLATES_MAX_HOSTS", 200),
+            max_per_host=settings.getint("TEMPLATES_MAX_PER_HOST", 2000),
+        )
+        raw_path = settings.get("TEMPLATES_STATE_PATH")
+        state_path = Path(raw_path) if raw_path else None
+        if state_path is not None and state_path.exists() and not counter.load(state_path):
+            logger.warning("Ignoring unreadable template counts in %s", state_path)
+            assert crawler.stats is not None
+            crawler.stats.inc_value("clean/templates_state_unreadable")
+        return cls(crawler, counter, state_path)
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        host = (urlsplit(adapter.get("url") or "").hostname or "").lower()
+        text, removed = strip_templates(self.counter, host, adapter.get("text") or "")
+        if removed:
+            adapter["text"] = text
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("clean/removed/template", removed)
+        return item
+
+    def close_spider(self) -> None:
+        if self.state_path is not None:
+            self.counter.save(self.state_path)

@@ -31,10 +31,16 @@ DEMO_SETTINGS = {
 }
 
 
-def crawl_sample_site(output: Path, manifest: Manifest, extra_settings: dict[str, Any] | None = None) -> list[Crawler]:
-    """Run both demo crawls one after the other, appending to `output`; returns the finished crawlers."""
+def crawl_sample_site(
+    output: Path, manifest: Manifest, state_dir: Path, extra_settings: dict[str, Any] | None = None
+) -> list[Crawler]:
+    """Run both demo crawls one after the other, appending to `output`; returns the finished crawlers.
+
+    The crawl state lives in `state_dir` (a temporary folder), so every demo run shows the whole site.
+    """
     settings = get_project_settings()
-    settings.setdict({**DEMO_SETTINGS, **(extra_settings or {})}, priority="cmdline")
+    state = {"STATE_PATH": str(state_dir / "crawl.sqlite"), "TEMPLATES_STATE_PATH": str(state_dir / "templates.json")}
+    settings.setdict({**DEMO_SETTINGS, **state, **(extra_settings or {})}, priority="cmdline")
     settings.set("FEEDS", {str(output): {"format": "jsonlines", "encoding": "utf-8", "overwrite": False}},
                  priority="cmdline")
     process = AsyncCrawlerProcess(settings)
@@ -64,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         server = StaticServer(tmp)
         manifest = build_site(Path(tmp), server.base_url("127.0.0.1"), server.base_url("localhost"))
         with server:
-            crawlers = crawl_sample_site(output, manifest)
+            crawlers = crawl_sample_site(output, manifest, Path(tmp) / "state")
     for crawler in crawlers:
         assert crawler.stats is not None and crawler.spider is not None
         print(f"== {crawler.spider.name}")

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import functools
+import sys
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    delay: float = 0.0  # seconds to wait before answering a page (not XML), to test slow sites
+
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".xml": "application/xml",
@@ -26,8 +30,20 @@ class _QuietHandler(SimpleHTTPRequestHandler):
                 return str(index)
         return translated
 
+    def send_head(self):  # type: ignore[no-untyped-def]
+        if self.delay and not self.path.endswith((".xml", ".txt", "/feed")):
+            time.sleep(self.delay)
+        return super().send_head()
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
+
+
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A client that hangs up (a crawl killed mid-download) is not the server's problem.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 class StaticServer:
@@ -36,9 +52,9 @@ class StaticServer:
     Directory paths serve their `index.html`, so pretty URLs (`/economy/article/1/slug`) work.
     """
 
-    def __init__(self, root: Path | str, host: str = "127.0.0.1") -> None:
-        handler = functools.partial(_QuietHandler, directory=str(root))
-        self.httpd = ThreadingHTTPServer((host, 0), handler)
+    def __init__(self, root: Path | str, host: str = "127.0.0.1", *, delay: float = 0.0) -> None:
+        handler = functools.partial(type("Handler", (_QuietHandler,), {"delay": delay}), directory=str(root))
+        self.httpd = _Server((host, 0), handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self._thread: threading.Thread | None = None

@@ -34,11 +34,20 @@ def format_summary(stats: dict[str, Any], feeds: list[str]) -> str:
         ("dropped items", "item_dropped_reasons_count/"),
         ("invalid fields", "validate/invalid/"),
         ("skipped at discovery", "discovery/skipped/"),
+        ("skipped by state", "state/skipped/"),
+        ("paragraphs removed", "extract/clean/removed/"),
     )
     for label, prefix in groups:
         counts = _group(stats, prefix)
         if counts:
             lines.append(f"{label}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if "monitors/failed" in stats:
+        lines.append(f"checks: {int(stats.get('monitors/passed', 0))} passed, {int(stats['monitors/failed'])} failed"
+                     + (" (see the spidermon report above)" if stats["monitors/failed"] else ""))
+    state = {k.removeprefix("state/"): int(v) for k, v in stats.items()
+             if k.startswith("state/") and isinstance(v, int)}
+    if state:
+        lines.append("state: " + ", ".join(f"{k} {v}" for k, v in sorted(state.items())))
     errors = int(stats.get("log_count/ERROR", 0))
     if errors:
         lines.append(f"errors logged: {errors}")

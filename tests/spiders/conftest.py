@@ -19,7 +19,7 @@ from sample_site.server import StaticServer
 PROJECT = Path(__file__).resolve().parents[2]
 # Local server: no politeness delays; fail fast.
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "RETRY_TIMES=0",
-        "-s", "DOWNLOAD_TIMEOUT=10", "-s", "LOG_LEVEL=INFO"]
+        "-s", "DOWNLOAD_TIMEOUT=10", "-s", "LOG_LEVEL=INFO", "-s", "TEMPLATES_STATE_PATH="]
 
 
 @pytest.fixture(scope="session")
@@ -43,8 +43,9 @@ def run_crawl(spider: str, tmp_path: Path, *args: str) -> CrawlResult:
     """`scrapy crawl <spider> -O out.jsonl <args>` in a subprocess, from the project folder."""
     out = tmp_path / f"{spider}.jsonl"
     stats_file = tmp_path / f"{spider}-stats.json"
+    state = ["-s", f"STATE_PATH={tmp_path / f'{spider}-state.sqlite'}"]
     command = [sys.executable, "-m", "scrapy", "crawl", spider, "-O", str(out),
-               "-s", f"CRAWL_STATS_FILE={stats_file}", *FAST, *args]
+               "-s", f"CRAWL_STATS_FILE={stats_file}", *FAST, *state, *args]
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
     done = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=240, env=env)
     items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] if out.exists() else []

@@ -1,0 +1,1 @@
+"""Crawl state between runs: what was delivered, with which content, so scheduled runs emit only news."""

@@ -1,0 +1,200 @@
+"""The crawl state in Redis, for workers on several machines that must agree on what is new.
+
+Same interface and semantics as `crawler.state.store.StateStore` (SQLite): records are staged in the
+worker's memory and committed only once the feed lines they describe are on disk
+(`crawler.state.extension`); staged records win over committed ones in reads; a record's newest
+discovery date never goes backwards; `first_seen` is kept. `store_for()` picks this class when
+`REDIS_URL` is set; the SQLite store is untouched.
+
+Layout (prefix `STATE_REDIS_PREFIX`, default `<BOT_NAME>:state`, shared by all spiders like the
+SQLite file):
+
+- `<prefix>:articles` HASH id -> JSON record (dates as strings, so no float is rounded in Lua);
+- `<prefix>:urls` HASH canonical URL -> id of the article last committed under it;
+- `<prefix>:fingerprints` ZSET of `<fingerprint>|<first_seen>|<id>` (all scores 0): a range by
+  prefix gives the oldest article with that content, as SQLite's `ORDER BY first_seen` does.
+
+A commit is one MULTI/EXEC transaction of Lua calls (one per 500 records) that merge each record
+with the committed one (discovery date max, first_seen kept, old indexes moved): another worker's
+commit never interleaves with it, and a worker killed mid-commit commits nothing.
+
+Round trips: `get` 1 (none for staged), `by_url` 1, `by_fingerprint` 1, `commit` 1 per feed close.
+Only imported when `REDIS_URL` is set.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from crawler.distributed.connection import DEFAULT_STATE_PREFIX, expand, redis_for
+from crawler.state.store import Record
+
+if TYPE_CHECKING:
+    from redis import Redis
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+COMMIT_CHUNK = 500
+
+# KEYS: articles, urls, fingerprints. ARGV: now, record JSON...
+_COMMIT = """
+local function ts(v) if v == nil or v == cjson.null then return nil end return tonumber(v) end
+for i = 2, #ARGV do
+  local r = cjson.decode(ARGV[i])
+  local first = ARGV[1]
+  local raw = redis.call('HGET', KEYS[1], r.id)
+  if raw then
+    local o = cjson.decode(raw)
+    first = o.first_seen
+    local a, b = ts(o.discovery_ts) or 0, ts(r.discovery_ts) or 0
+    if a >= b then
+      if o.discovery_ts == cjson.null then r.discovery_ts = '0' else r.discovery_ts = o.discovery_ts end
+    elseif r.discovery_ts == cjson.null then
+      r.discovery_ts = '0'
+    end
+    if o.fingerprint ~= r.fingerprint then
+      redis.call('ZREM', KEYS[3], o.fingerprint .. '|' .. o.first_seen .. '|' .. r.id)
+    end
+    if o.canonical_url ~= r.canonical_url and redis.call('HGET', KEYS[2], o.canonical_url) == r.id then
+      redis.call('HDEL', KEYS[2], o.canonical_url)
+    end
+  end
+  r.first_seen = first
+  r.last_seen = ARGV[1]
+  redis.call('HSET', KEYS[1], r.id, cjson.encode(r))
+  redis.call('HSET', KEYS[2], r.canonical_url, r.id)
+  redis.call('ZADD', KEYS[3], 0, r.fingerprint .. '|' .. first .. '|' .. r.id)
+end
+return #ARGV - 1
+"""
+
+# KEYS: articles, urls. ARGV: canonical URL.
+_BY_URL = """
+local id = redis.call('HGET', KEYS[2], ARGV[1])
+if not id then return false end
+return redis.call('HGET', KEYS[1], id)
+"""
+
+# KEYS: articles, fingerprints. ARGV: fingerprint, id to exclude.
+_BY_FINGERPRINT = """
+local members = redis.call('ZRANGEBYLEX', KEYS[2], '[' .. ARGV[1] .. '|', '[' .. ARGV[1] .. '|\\255')
+for _, m in ipairs(members) do
+  local id = string.match(m, '^[^|]*|[^|]*|(.*)$')
+  if id and id ~= ARGV[2] then return redis.call('HGET', KEYS[1], id) end
+end
+return false
+"""
+
+
+def _to_json(record: Record) -> str:
+    data: dict[str, Any] = dict(record.__dict__)
+    data["discovery_ts"] = None if record.discovery_ts is None else repr(float(record.discovery_ts))
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _from_json(raw: bytes | str | None) -> Record | None:
+    if raw is None:
+        return None
+    data = json.loads(raw)
+    ts = data.get("discovery_ts")
+    return Record(id=data["id"], site=data["site"], canonical_url=data["canonical_url"],
+                  fingerprint=data["fingerprint"], published_at=data.get("published_at"),
+                  modified_at=data.get("modified_at"), discovery_ts=None if ts is None else float(ts))
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class RedisStateStore:
+    """Article records in Redis with an in-memory staging area (bounded by the open feed)."""
+
+    def __init__(self, server: Redis, prefix: str, *, reset: bool = False) -> None:
+        self.server = server
+        self.prefix = prefix
+        self.articles_key = f"{prefix}:articles"
+        self.urls_key = f"{prefix}:urls"
+        self.fingerprints_key = f"{prefix}:fingerprints"
+        self._commit_script = server.register_script(_COMMIT)
+        self._by_url = server.register_script(_BY_URL)
+        self._by_fingerprint = server.register_script(_BY_FINGERPRINT)
+        if reset:
+            logger.warning("STATE_RESET: forgetting the shared state under %s (for every worker)", prefix)
+            server.delete(self.articles_key, self.urls_key, self.fingerprints_key)
+        self._staged: dict[str, Record] = {}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RedisStateStore:
+        settings = crawler.settings
+        prefix = expand(settings.get("STATE_REDIS_PREFIX") or DEFAULT_STATE_PREFIX, settings)
+        return cls(redis_for(crawler), prefix, reset=settings.getbool("STATE_RESET"))
+
+    # --- reads (staged records win: they are this worker's newest knowledge) ----------------
+
+    def get(self, article_id: str) -> Record | None:
+        staged = self._staged.get(article_id)
+        if staged is not None:
+            return staged
+        return _from_json(self.server.hget(self.articles_key, article_id))
+
+    def by_url(self, canonical_url: str) -> Record | None:
+        for record in self._staged.values():
+            if record.canonical_url == canonical_url:
+                return record
+        record = _from_json(self._by_url(keys=[self.articles_key, self.urls_key], args=[canonical_url]))
+        return record if record is not None and record.canonical_url == canonical_url else None
+
+    def by_fingerprint(self, fingerprint: str, *, exclude_id: str) -> Record | None:
+        for record in self._staged.values():
+            if record.fingerprint == fingerprint and record.id != exclude_id:
+                return record
+        return _from_json(self._by_fingerprint(keys=[self.articles_key, self.fingerprints_key],
+                                               args=[fingerprint, exclude_id]))
+
+    # --- writes -----------------------------------------------------------------------------
+
+    def stage(self, record: Record) -> None:
+        """Remember `record`; it becomes durable (and visible to other workers) at the next `commit()`."""
+        with self._lock:
+            previous = self._staged.get(record.id) or self.get(record.id)
+            if previous and previous.discovery_ts and (record.discovery_ts or 0) < previous.discovery_ts:
+                record = Record(**{**record.__dict__, "discovery_ts": previous.discovery_ts})
+            self._staged[record.id] = record
+
+    def staged_count(self) -> int:
+        return len(self._staged)
+
+    def commit(self) -> int:
+        """Write staged records in one transaction; returns how many."""
+        with self._lock:
+            if not self._staged:
+                return 0
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            payloads = [_to_json(record) for record in self._staged.values()]
+            pipe = self.server.pipeline(transaction=True)
+            for chunk in _chunks(payloads, COMMIT_CHUNK):
+                self._commit_script(keys=[self.articles_key, self.urls_key, self.fingerprints_key],
+                                    args=[now, *chunk], client=pipe)
+            pipe.execute()
+            count = len(self._staged)
+            self._staged.clear()
+            return count
+
+    def discard_staged(self) -> None:
+        """Forget what was staged (its feed never made it to disk)."""
+        with self._lock:
+            self._staged.clear()
+
+    def count(self) -> int:
+        return int(self.server.hlen(self.articles_key))
+
+    def close(self) -> None:
+        """Nothing to release: the connection pool belongs to the crawl (`redis_for`)."""

@@ -29,6 +29,7 @@ class ArticleKeyRequestFingerprinter:
 
     def fingerprint(self, request: Request) -> bytes:
         key = request.meta.get("article_key")
-        if key:
+        # A redirect keeps the meta of the request it came from: its target is a new URL to fetch.
+        if key and not request.meta.get("redirect_urls"):
             return hashlib.sha1(f"article:{key}".encode()).digest()
         return self._default.fingerprint(request)

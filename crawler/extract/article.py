@@ -16,6 +16,8 @@ from trafilatura.utils import load_html
 from crawler.clean.original import source_link
 from crawler.clean.paragraphs import CleanResult, Decision, clean_paragraphs, rules_for
 from crawler.dates.publication import resolve_publication_dates
+from crawler.extract.blocked import block_page_reason, visible_text
+from crawler.extract.decode import decode_html, strip_stray_end_tags
 from crawler.extract import jsonld as ld
 from crawler.extract import nextdata as nd
 from crawler.extract.body import body_paragraphs, css_to_xpath, drop_nodes
@@ -56,13 +58,22 @@ class _Sources:
     hints: Hints
 
 
+_TITLE_SEPARATORS = ("--", " - ", " – ", " — ", " | ", "|", "_", "｜", " · ")
+
+
 def _title(src: _Sources, tree) -> str | None:
+    h1 = next((squash(h.text_content()) for h in tree.iter("h1")), None)
+    page_title = squash(tree.findtext(".//title"))
+    # "<headline> | Site" / "<headline>--经济·科技--人民网": the <h1> is the headline without the suffix.
+    if page_title and h1 and page_title != h1 and page_title.startswith(h1) and \
+            page_title[len(h1):].lstrip().startswith(tuple(s.strip() for s in _TITLE_SEPARATORS)):
+        page_title = h1
     candidates = [
         ld.first_text((src.jsonld or {}).get("headline")),
         (src.next_article or {}).get("headline"),
         src.meta.first("og:title", "twitter:title"),
-        tree.findtext(".//title"),
-        next((h.text_content() for h in tree.iter("h1")), None),
+        page_title,
+        h1,
         src.hints.feed_title,
     ]
     return next((text for c in candidates if isinstance(c, str) and (text := squash(c))), None)
@@ -150,7 +161,10 @@ def extract_article(
     profile = get_site(site)
     hints = hints if isinstance(hints, Hints) else Hints.from_meta(hints)
     now = now or datetime.now(UTC)
-    tree = load_html(html)
+    if isinstance(html, bytes):
+        # Saved pages: BOM, then the page's own declaration (gb2312 read as GB18030), then detection.
+        html = decode_html(html, None)[0]
+    tree = load_html(strip_stray_end_tags(html))
     if tree is None:
         raise NotAnArticle("unparseable")
     events: list[str] = []
@@ -159,6 +173,9 @@ def extract_article(
         events.append("broken_jsonld")
     src = _Sources(jsonld_node, nd.find_next_article(tree, profile.next_data_article_path), read_meta(tree), hints)
     title = _title(src, tree)
+    blocked = block_page_reason(tree.findtext(".//title") or title or "", visible_text(tree))
+    if blocked is not None:
+        raise NotAnArticle("block_page", blocked)
     if not title:
         raise NotAnArticle("no_title")
 

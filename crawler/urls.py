@@ -13,10 +13,11 @@ _TRACKING_PARAM = re.compile(
 )
 
 
-def strip_tracking(url: str) -> str:
-    """`url` without tracking parameters and fragment; scheme and host lower-cased."""
+def strip_tracking(url: str, ignored: tuple[str, ...] = ()) -> str:
+    """`url` without tracking parameters (and the site's `ignored` ones) or fragment; scheme and host lower-cased."""
     parts = urlsplit(url.strip())
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING_PARAM.match(k)]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not _TRACKING_PARAM.match(k) and k not in ignored]
     return urlunsplit(
         (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(query, doseq=True), "")
     )

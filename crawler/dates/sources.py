@@ -56,6 +56,9 @@ def _date_value(segment: str) -> str | None:
     return value if parse_value(value, "UTC") is not None else None
 
 
+_DATELINE_SEPARATOR = re.compile(r"\s*(?:[|｜丨]|来源\s*[:：]|來源\s*[:：]|Source\s*:)\s*")
+
+
 def visible_date_candidates(lines: Iterable[str]) -> list[DateCandidate]:
     """Published/modified candidates (source "visible") from short visible date lines.
 
@@ -68,8 +71,10 @@ def visible_date_candidates(lines: Iterable[str]) -> list[DateCandidate]:
         text = " ".join(line.split())
         labels = list(_LABEL_RE.finditer(text))
         if not labels:
-            if len(text) <= _MAX_BARE_LINE and parse_value(text, "UTC", fallback=False) is not None:
-                found.append(DateCandidate("visible", "published", text))
+            # "2025年02月18日09:30 | 来源：人民网": a bare date-time leading a dateline counts too.
+            head = _DATELINE_SEPARATOR.split(text, maxsplit=1)[0].strip()
+            if len(head) <= _MAX_BARE_LINE and parse_value(head, "UTC", fallback=False) is not None:
+                found.append(DateCandidate("visible", "published", head))
             continue
         for i, label in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(text)

@@ -23,7 +23,7 @@ _META_MODIFIED = ("article:modified_time", "og:updated_time", "datemodified", "l
 _VISIBLE_XPATH = (
     "//body//text()[contains(., 'Published') or contains(., 'Updated') or contains(., 'published')"
     " or contains(., 'updated') or contains(., '发布') or contains(., '更新') or contains(., '發佈')"
-    " or contains(., '更新時間') or contains(., 'Posted')]"
+    " or contains(., '更新時間') or contains(., 'Posted') or contains(., '来源') or contains(., '來源')]"
 )
 _MAX_VISIBLE_LEN = 120
 

@@ -7,6 +7,7 @@ profile up by name (so that it can run in another process), never by `if site ==
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlsplit
@@ -30,6 +31,15 @@ class SiteProfile:
     """Default sitemap URLs (news sitemaps, sitemap indexes)."""
     feeds: tuple[str, ...] = ()
     """Default RSS/Atom feed URLs."""
+    listings: tuple[str, ...] = ()
+    """Default section/listing pages, read one level deep for article links (sites without sitemaps)."""
+    dated_sitemaps: tuple[str, ...] = ()
+    """Sitemap URL templates with `{year}` / `{month}` fields (monthly sitemaps): rendered for the crawl's
+    current month and the `dated_sitemap_months - 1` months before it."""
+    dated_sitemap_months: int = 2
+    """How many months of `dated_sitemaps` a default run reads."""
+    ignored_query_params: tuple[str, ...] = ()
+    """Query parameters that never change the page on this site (dropped like `utm_*` before requests)."""
     article_url_patterns: tuple[str, ...] = ()
     """Regexes on the URL path (+query): a match marks an article URL. Empty: every URL is a candidate."""
     non_article_url_patterns: tuple[str, ...] = ()
@@ -74,6 +84,15 @@ class SiteProfile:
     def _path(url: str) -> str:
         parts = urlsplit(url)
         return parts.path + (f"?{parts.query}" if parts.query else "")
+
+    def dated_sitemap_urls(self, now: datetime) -> list[str]:
+        """`dated_sitemaps` rendered for the months ending with `now`'s, newest first."""
+        urls = []
+        year, month = now.year, now.month
+        for _ in range(self.dated_sitemap_months if self.dated_sitemaps else 0):
+            urls.extend(template.format(year=year, month=month) for template in self.dated_sitemaps)
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return urls
 
     def is_paywall_url(self, url: str) -> bool:
         """True when the URL is of a subscriber-only story."""

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from crawler.sites.chinadaily import CHINADAILY
 from crawler.sites.generic import GENERIC
+from crawler.sites.peopledaily import PEOPLEDAILY
 from crawler.sites.profile import SiteProfile
 from crawler.sites.scmp import SCMP
+from crawler.sites.straitstimes import STRAITSTIMES
+from crawler.sites.thestandard import THESTANDARD
 from crawler.urls import host_of
 
-_SITES: dict[str, SiteProfile] = {profile.name: profile for profile in (GENERIC, SCMP)}
+_SITES: dict[str, SiteProfile] = {
+    profile.name: profile
+    for profile in (GENERIC, SCMP, CHINADAILY, THESTANDARD, STRAITSTIMES, PEOPLEDAILY)
+}
 
 
 def get_site(name: str) -> SiteProfile:

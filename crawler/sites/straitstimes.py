@@ -1,0 +1,66 @@
+"""The Straits Times business section (www.straitstimes.com/business), as data.
+
+Why this source: Singapore's paper of record covers Asean trade, Chinese demand and regional markets;
+its business section is read beside SCMP for the view from South-east Asia. Picked over Nikkei Asia
+because its discovery is public and documented (monthly sitemaps, an RSS feed per section).
+
+Verified with public code and issue threads (search corpus, November 2026):
+- Monthly sitemaps `/sitemap/<yyyy>/<mm>/feeds.xml`, back to January 2015, capped at 5,000 URLs a
+  month; scrapers use both `/2025/09/` and `/2025/9/`, the index lists two-digit months. Entries are
+  plain `<url><loc>…</loc><lastmod>…</lastmod>` and the `<loc>` may carry `?ai-allowed=1`.
+- Business RSS `/news/business/rss.xml` (section feeds `/news/<section>/rss.xml`).
+- Article URLs are slugs without a numeric id: `/business/<slug>` or `/business/<sub>/<slug>`
+  (`/business/economy/china-factory-activity-in-december-posts-worst-contraction-in-six-months`),
+  sub-sections `economy`, `companies-markets`, `banking`, `invest`, `property`; `/multimedia/` is video.
+- Premium stories are behind a hard paywall (bypass-paywalls threads 2018-2025); the page then shows
+  the label "For subscribers" (a public scraper counts paywalled articles by that text).
+- Visible date line "Published Oct 8, 2025, 03:59 PM"; older pages had `dcterms.title`/
+  `dcterms.description` metas with " Read more at straitstimes.com." appended to the description.
+
+*(unverified)*: JSON-LD NewsArticle (rendered in the sample), that the paywall label sits in a <span>,
+the class names in drop_selectors, the Telegram/WhatsApp promo wording, any Crawl-delay.
+"""
+
+from __future__ import annotations
+
+from crawler.sites.profile import SiteProfile
+
+_BASE = "https://www.straitstimes.com"
+# A slug of four or more words: section pages (`/business/companies-markets`) have one or two.
+_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+){3,}"
+
+STRAITSTIMES = SiteProfile(
+    name="straitstimes",
+    publisher="The Straits Times",
+    hosts=("straitstimes.com",),
+    timezone="Asia/Singapore",
+    language="en",
+    # No fixed sitemap: `crawler.spiders.straitstimes` computes this month's and last month's.
+    sitemaps=(),
+    feeds=(f"{_BASE}/news/business/rss.xml",),
+    article_url_patterns=(rf"^/business/(?:[a-z0-9-]+/)?{_SLUG}/?(?:\?|$)",),
+    non_article_url_patterns=(
+        r"^/(?:multimedia|video|videos|podcasts?|graphics|tags?|authors?|search|sitemap|news)(?:/|$)",
+    ),
+    sitemap_follow_patterns=(r"/sitemap/\d{4}/\d{1,2}/feeds\.xml",),
+    article_id_pattern=rf"^/business/(?:[a-z0-9-]+/)?({_SLUG})/?$",
+    drop_selectors=(
+        ".standfirst",  # the summary under the headline: it is `summary`, not body text
+        ".paywall-box",
+        ".related-stories",
+        ".share-bar",
+        ".newsletter-promo",
+    ),
+    boilerplate_patterns=(
+        ("telegram_promo", r"Join ST's Telegram channel and get the latest breaking news delivered to you\.?"),
+        ("whatsapp_promo", r"Join ST's WhatsApp Channel and get the latest news and must-reads\.?"),
+        ("read_more", r"Read more at straitstimes\.com\.?"),
+        ("subscriber_label", r"For subscribers"),
+    ),
+    paywall_selectors=('span:contains("For subscribers")', ".paywall-box"),
+    # One sitemap per month (every section, up to 5,000 URLs); a default run reads this month's and last.
+    dated_sitemaps=(f"{_BASE}/sitemap/{{year:04d}}/{{month:02d}}/feeds.xml",),
+    dated_sitemap_months=2,
+    # Sitemap URLs carry ?ai-allowed=1: the same page as the feed's link.
+    ignored_query_params=("ai-allowed",),
+)

@@ -15,6 +15,10 @@ USER_AGENT = ""
 # robots.txt groups are matched on our product token.
 ROBOTSTXT_USER_AGENT = "regional-news-crawler"
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.state.middleware.SkipUnchangedMiddleware": 50,
+    # Retries wait (Retry-After, else exponential backoff with jitter) without blocking other downloads.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
     "crawler.middlewares.ContactUserAgentMiddleware": 500,
 }
@@ -30,6 +34,15 @@ DOWNLOAD_TIMEOUT = 30
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+RETRY_BACKOFF_BASE = 2.0
+RETRY_BACKOFF_MAX = 60.0
+# A page that still fails after its retries is a warning, not an error that fails the run's checks.
+RETRY_GIVE_UP_LOG_LEVEL = "WARNING"
+# Crawl traps: sitemap index -> nested index -> sitemap -> article is depth 3 (+1 from robots.txt);
+# listing pages are read one level deep; a crawl follows at most this many nested sitemaps.
+DEPTH_LIMIT = 4
+SITEMAP_MAX_NESTED = 1000
+SPIDER_MIDDLEWARES = {"crawler.middlewares.NestedSitemapCapMiddleware": 850}
 # Pages above 10 MiB (after decompression) are not news articles; this also stops gzip bombs.
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
@@ -44,29 +57,103 @@ REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.ArticleKeyRequestFingerprinte
 # --- Items --------------------------------------------------------------------------------------
 ITEM_PIPELINES = {
     "pipelines.dedupe.DuplicateArticlePipeline": 100,
+    "pipelines.templates.TemplateParagraphsPipeline": 200,
+    "pipelines.amounts.pipeline.AmountsPipeline": 500,
+    "pipelines.dates.DateMentionsPipeline": 550,
+    "pipelines.state.IncrementalStatePipeline": 850,
     "pipelines.validate.SchemaValidationPipeline": 900,
 }
 
+# Cross-page template paragraphs: removed once seen on this many pages of one host.
+TEMPLATES_ENABLED = True
+TEMPLATES_MIN_PAGES = 4
+TEMPLATES_MAX_HOSTS = 200
+TEMPLATES_MAX_PER_HOST = 2000
+TEMPLATES_STATE_PATH = "state/templates.json"
+
 # --- Output -------------------------------------------------------------------------------------
-# Every run writes a new JSON Lines file per spider; `-o`/`-O` on the command line replace this.
-FEEDS = {
-    "feeds/%(name)s/%(time)s.jsonl": {
-        "format": "jsonlines",
-        "encoding": "utf-8",
-        "store_empty": False,
-    },
-}
+# Without -o/-O/FEEDS, every run writes a new JSON Lines file per spider here (see
+# NewsSpider.update_settings: Scrapy merges FEEDS with -o/-O, so the default cannot live in FEEDS).
+DEFAULT_FEED_URI = "feeds/%(name)s/%(time)s.jsonl"
+DEFAULT_FEED_OPTIONS = {"format": "jsonlines", "encoding": "utf-8", "store_empty": False}
+FEEDS: dict[str, dict[str, object]] = {}
 FEED_EXPORT_ENCODING = "utf-8"
+# Local files are written as <name>.part and renamed on a clean close.
+FEED_STORAGES = {"": "crawler.feeds.AtomicFileFeedStorage", "file": "crawler.feeds.AtomicFileFeedStorage"}
 
 # Write the final stats and feed paths of each run as JSON to this path (empty: don't).
 CRAWL_STATS_FILE = ""
 EXTENSIONS = {
     "crawler.extensions.summary.CrawlSummary": 500,
+    "crawler.state.extension.CrawlStateExtension": 510,
+    "spidermon.contrib.scrapy.extensions.Spidermon": 520,
 }
+
+# --- Incremental runs ---------------------------------------------------------------------------
+# What was delivered, per article id (SQLite). A run skips unchanged URLs and re-emits changed
+# articles with "update": true. STATE_RESET=1 forgets everything; CRAWL_SINCE/CRAWL_UNTIL (ISO dates)
+# restrict the crawl to a publication window.
+STATE_ENABLED = True
+STATE_PATH = "state/crawl.sqlite"
+STATE_RESET = False
+CRAWL_SINCE = ""
+CRAWL_UNTIL = ""
+
+# --- Distributed crawling (crawler/distributed/) ------------------------------------------------
+# REDIS_URL (-s REDIS_URL=redis://host:6379/0) makes this process one worker of a frontier shared in
+# Redis (scrapy-redis: shared queue and duplicate filter; the crawl state and template counts move to
+# Redis too). Empty: a single-machine crawl, and nothing imports redis. The add-on does the switch.
+ADDONS = {"crawler.distributed.addon.RedisAddon": 0}
+REDIS_URL = ""
+# Unique among live workers; empty: <hostname>-<pid>. Also put in the default feed's file name.
+WORKER_ID = ""
+# A worker refreshes its heartbeat every INTERVAL seconds; one silent for TIMEOUT seconds is dead and
+# the requests it had taken are fetched again by the others. Waiting workers look again every POLL s.
+DISTRIBUTED_HEARTBEAT_INTERVAL = 3.0
+DISTRIBUTED_WORKER_TIMEOUT = 30.0
+DISTRIBUTED_IDLE_POLL = 0.5
+# False: a finished run clears its duplicate filter (the next run discovers again); a paused run
+# (SIGTERM) is always kept. True: keep the filter after a finished run too (scrapy-redis's meaning).
+SCHEDULER_PERSIST = False
+
+# --- Monitoring (spidermon) ---------------------------------------------------------------------
+# Close-of-crawl checks; results are logged at the end of every run and counted in stats.
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ("crawler.monitors.CloseMonitorSuite",)
+SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]
+SPIDERMON_MIN_ITEMS = 0
+SPIDERMON_MAX_ERRORS = 0
+SPIDERMON_MAX_DOWNLOADER_EXCEPTIONS = 50
+SPIDERMON_ADD_FIELD_COVERAGE = True
+SPIDERMON_FIELD_COVERAGE_SKIP_IF_NO_ITEM = True
+SPIDERMON_FIELD_COVERAGE_RULES = {
+    "Article/title": 1.0,
+    "Article/text": 1.0,
+    "Article/published_at": 0.8,
+}
+# Our own rate checks (crawler.monitors): share of fetched pages dropped / not articles.
+MONITOR_MAX_DROP_RATE = 0.5
 
 # --- Extraction ---------------------------------------------------------------------------------
 # Freeze "now" (ISO 8601 with offset) for reproducible runs and tests; empty: the real clock.
 CRAWL_NOW = ""
+
+# Extraction worker processes (crawler/workers/pool.py): pages are extracted, and the amounts and date
+# mentions of enabled pipelines found, off the reactor thread. -1: one per usable core; 0: inline on the
+# reactor thread (debugging, `scrapy parse`); same output either way.
+EXTRACTION_WORKERS = -1
+# Pages submitted to the workers at a time (memory stays flat, downloads keep flowing); 0: 2 x workers.
+EXTRACTION_MAX_INFLIGHT = 0
+# "forkserver" (workers fork from one clean process that imported the extraction code once) or "spawn".
+# Never "fork": the reactor process has threads.
+EXTRACTION_START_METHOD = "forkserver"
+# A page whose worker dies is tried again this many times, then counted as `extract/worker_crash`.
+EXTRACTION_CRASH_RETRIES = 1
+# Run the normalisers of enabled pipelines (crawler/workers/normalisers.py) in the workers; those
+# pipelines then skip the item. False: the pipelines do all the work in the reactor process.
+EXTRACTION_WORKER_NORMALISERS = True
+# The function a worker runs on one page (tests swap in a crashing one).
+EXTRACTION_JOB = "crawler.workers.jobs.run_job"
 
 LOG_LEVEL = "INFO"
 # Scrapy >= 2.13 runs on asyncio; keep it explicit.

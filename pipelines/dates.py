@@ -22,6 +22,7 @@ from scrapy.crawler import Crawler
 
 from crawler.dates.mentions import find_date_mentions
 from crawler.dates.parse import parse_datetime, site_zone
+from crawler.workers.marks import precomputed
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +55,8 @@ class DateMentionsPipeline:
         return None
 
     def process_item(self, item: Any) -> Any:
+        if precomputed(item, "dates"):  # already done by the extraction worker (crawler/workers/marks.py)
+            return item
         adapter = ItemAdapter(item)
         try:
             reference = self._reference(adapter)

@@ -16,16 +16,19 @@ from typing import Any, ClassVar
 import scrapy
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
+from scrapy.settings import BaseSettings
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from crawler.discovery.feeds import parse_feed
 from crawler.discovery.sitemaps import parse_sitemap
-from crawler.extract import NotAnArticle, extract_article
+from crawler.extract import NotAnArticle
+from crawler.extract.decode import response_text
 from crawler.extract.hints import Hints
 from crawler.sites import SiteProfile
 from crawler.sites.generic import GENERIC
 from crawler.spiders.arguments import ArgumentError, url_list
 from crawler.urls import host_of, strip_tracking
+from crawler.workers.pool import ExtractionFailed, ExtractionPool
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +41,8 @@ class NewsSpider(scrapy.Spider):
     site: ClassVar[SiteProfile] = GENERIC
     #: Without arguments, crawl the profile's own sitemaps and feeds.
     default_discovery: ClassVar[bool] = True
+    #: Where pages are extracted (set by `from_crawler`; see `crawler.workers.pool`).
+    extraction: ExtractionPool
 
     def __init__(
         self,
@@ -59,14 +64,33 @@ class NewsSpider(scrapy.Spider):
                 )
             self.sitemap_urls = list(self.site.sitemaps)
             self.feed_urls = list(self.site.feeds)
+            self.given_urls = list(self.site.listings)
+        # Monthly sitemaps depend on the crawl's "now": rendered in start(), default runs only.
+        self.read_dated_sitemaps = not given
         given_hosts = {host_of(url) for url in given} - {""}
         self.allowed_domains = sorted(set(self.site.hosts) | given_hosts)
         self._listing_extractor = LinkExtractor(unique=True)
 
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        # Extraction runs in worker processes (`EXTRACTION_*` settings), shut down with the crawl.
+        spider.extraction = ExtractionPool.from_crawler(crawler)
+        return spider
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        """Add the default feed only when no feed was configured (-o/-O or FEEDS)."""
+        super().update_settings(settings)
+        if not settings.getdict("FEEDS") and settings.get("DEFAULT_FEED_URI"):
+            uri = settings.get("DEFAULT_FEED_URI")
+            settings.set("FEEDS", {uri: dict(settings.getdict("DEFAULT_FEED_OPTIONS"))}, priority="spider")
+
     # --- discovery --------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        for url in self.sitemap_urls:
+        dated = self.site.dated_sitemap_urls(self.reference_now()) if self.read_dated_sitemaps else []
+        for url in dated + self.sitemap_urls:
             yield self._request(url, self.parse_sitemap)
         for url in self.feed_urls:
             yield self._request(url, self.parse_feed)
@@ -99,7 +123,7 @@ class NewsSpider(scrapy.Spider):
         if not self.site.is_article_url(url):
             self._stat("discovery/skipped/non_article_url")
             return None
-        clean = strip_tracking(url) if not url.startswith("file:") else url
+        clean = strip_tracking(url, self.site.ignored_query_params) if not url.startswith("file:") else url
         native_id = self.site.article_id(clean)
         meta: dict[str, Any] = {"hints": hints.to_meta()}
         if native_id:
@@ -169,8 +193,8 @@ class NewsSpider(scrapy.Spider):
         frozen = self.settings.get("CRAWL_NOW")
         return datetime.fromisoformat(frozen) if frozen else datetime.now(UTC)
 
-    def parse_article(self, response: Response) -> Iterator[Any]:
-        """Extract one article; pages that are not articles are counted, never emitted."""
+    async def parse_article(self, response: Response) -> AsyncIterator[Any]:
+        """Extract one article in a worker process; pages that are not articles are counted, never emitted."""
         content_type = (response.headers.get(b"Content-Type") or b"text/html").lower()
         if not isinstance(response, TextResponse) or not any(t in content_type for t in _HTML_TYPES):
             self._stat("extract/not_article/not_html")
@@ -178,8 +202,8 @@ class NewsSpider(scrapy.Spider):
             return
         now = self.reference_now()
         try:
-            extraction = extract_article(
-                response.text,
+            result = await self.extraction.extract(
+                response_text(response, self.crawler.stats),
                 response.url,
                 site=self.site.name,
                 hints=response.meta.get("hints"),
@@ -190,7 +214,11 @@ class NewsSpider(scrapy.Spider):
             self._stat(f"extract/not_article/{exc.reason}")
             logger.info("Not an article: %s (%s)", response.url, exc)
             return
-        for event in extraction.events:
-            self._stat(f"extract/{event}")
+        except ExtractionFailed as exc:
+            self._stat(f"extract/{exc.stat}")
+            logger.error("Could not extract %s: %s", response.url, exc)
+            return
+        for key, count in result.stats.items():
+            self._stat(key, count)
         self._stat("extract/articles")
-        yield extraction.article
+        yield result.article()

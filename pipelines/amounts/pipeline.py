@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 
+from crawler.workers.marks import precomputed
+
 from . import annotate_amounts
 
 if TYPE_CHECKING:
@@ -32,6 +34,8 @@ class AmountsPipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
+        if precomputed(item, "amounts"):  # already done by the extraction worker (crawler/workers/marks.py)
+            return item
         adapter = ItemAdapter(item)
         stats = self.crawler.stats
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
@@ -46,6 +46,11 @@ class TemplateParagraphsPipeline:
         settings = crawler.settings
         if not settings.getbool("TEMPLATES_ENABLED", True):
             raise NotConfigured("TEMPLATES_ENABLED is off")
+        if settings.get("REDIS_URL"):
+            # Distributed workers share the counts in Redis (same observe/is_template interface).
+            from crawler.clean.redis_templates import RedisTemplateCounter  # imports redis: only in this mode
+
+            return cls(crawler, cast(TemplateCounter, RedisTemplateCounter.from_crawler(crawler)), None)
         counter = TemplateCounter(
             min_pages=settings.getint("TEMPLATES_MIN_PAGES", 4),
             max_hosts=settings.getint("TEMPLATES_MAX_HOSTS", 200),

@@ -122,13 +122,17 @@ class CrawlStateExtension:
             self._commit()
 
     def item_dropped(self, item: Any, response: Response | None = None, exception: BaseException | None = None) -> None:
-        # Unchanged articles: nothing to write, but remember the newer discovery date so the next
-        # run skips them without fetching.
+        # Unchanged articles: nothing to write to a feed, but remember the newer discovery date now,
+        # so the next run skips them without fetching.
         if getattr(exception, "unchanged", False):
-            self.store.stage(record_of(item, response, site_timezone(self.crawler)))
+            self.store.write_now(record_of(item, response, site_timezone(self.crawler)))
 
     def feed_slot_closed(self, slot: Any) -> None:
-        self._commit()
+        # A closed batch holds the oldest `itemcount` staged articles (items reach the feed and the
+        # stage in the same order). Batch files close asynchronously while later items already go
+        # to the next batch, so commit exactly those. With several feeds, wait for all of them.
+        if len(self.crawler.settings.getdict("FEEDS")) == 1:
+            self._commit(getattr(slot, "itemcount", 0))
 
     def feed_exporter_closed(self) -> None:
         self._commit()
@@ -141,8 +145,8 @@ class CrawlStateExtension:
                            self.store.staged_count())
         self.store.close()
 
-    def _commit(self) -> None:
-        committed = self.store.commit()
+    def _commit(self, limit: int | None = None) -> None:
+        committed = self.store.commit(limit)
         if committed:
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value("state/committed", committed)

@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from crawler.distributed.connection import DEFAULT_STATE_PREFIX, expand, redis_for
-from crawler.state.store import Record
+from crawler.state.store import Record, StagedWrites
 
 if TYPE_CHECKING:
     from redis import Redis
@@ -113,7 +112,7 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
         yield items[start:start + size]
 
 
-class RedisStateStore:
+class RedisStateStore(StagedWrites):
     """Article records in Redis with an in-memory staging area (bounded by the open feed)."""
 
     def __init__(self, server: Redis, prefix: str, *, reset: bool = False) -> None:
@@ -128,8 +127,7 @@ class RedisStateStore:
         if reset:
             logger.warning("STATE_RESET: forgetting the shared state under %s (for every worker)", prefix)
             server.delete(self.articles_key, self.urls_key, self.fingerprints_key)
-        self._staged: dict[str, Record] = {}
-        self._lock = threading.Lock()
+        super().__init__()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RedisStateStore:
@@ -149,8 +147,8 @@ class RedisStateStore:
         for record in self._staged.values():
             if record.canonical_url == canonical_url:
                 return record
-        record = _from_json(self._by_url(keys=[self.articles_key, self.urls_key], args=[canonical_url]))
-        return record if record is not None and record.canonical_url == canonical_url else None
+        found = _from_json(self._by_url(keys=[self.articles_key, self.urls_key], args=[canonical_url]))
+        return found if found is not None and found.canonical_url == canonical_url else None
 
     def by_fingerprint(self, fingerprint: str, *, exclude_id: str) -> Record | None:
         for record in self._staged.values():
@@ -161,37 +159,15 @@ class RedisStateStore:
 
     # --- writes -----------------------------------------------------------------------------
 
-    def stage(self, record: Record) -> None:
-        """Remember `record`; it becomes durable (and visible to other workers) at the next `commit()`."""
-        with self._lock:
-            previous = self._staged.get(record.id) or self.get(record.id)
-            if previous and previous.discovery_ts and (record.discovery_ts or 0) < previous.discovery_ts:
-                record = Record(**{**record.__dict__, "discovery_ts": previous.discovery_ts})
-            self._staged[record.id] = record
-
-    def staged_count(self) -> int:
-        return len(self._staged)
-
-    def commit(self) -> int:
-        """Write staged records in one transaction; returns how many."""
-        with self._lock:
-            if not self._staged:
-                return 0
-            now = datetime.now(UTC).isoformat(timespec="seconds")
-            payloads = [_to_json(record) for record in self._staged.values()]
-            pipe = self.server.pipeline(transaction=True)
-            for chunk in _chunks(payloads, COMMIT_CHUNK):
-                self._commit_script(keys=[self.articles_key, self.urls_key, self.fingerprints_key],
-                                    args=[now, *chunk], client=pipe)
-            pipe.execute()
-            count = len(self._staged)
-            self._staged.clear()
-            return count
-
-    def discard_staged(self) -> None:
-        """Forget what was staged (its feed never made it to disk)."""
-        with self._lock:
-            self._staged.clear()
+    def _write(self, records: list[Record]) -> None:
+        """Write `records` in one transaction (visible to every worker at once)."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        payloads = [_to_json(record) for record in records]
+        pipe = self.server.pipeline(transaction=True)
+        for chunk in _chunks(payloads, COMMIT_CHUNK):
+            self._commit_script(keys=[self.articles_key, self.urls_key, self.fingerprints_key],
+                                args=[now, *chunk], client=pipe)
+        pipe.execute()
 
     def count(self) -> int:
         return int(self.server.hlen(self.articles_key))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -44,7 +44,59 @@ class Record:
     discovery_ts: float | None = None
 
 
-class StateStore:
+class StagedWrites:
+    """The staging area both backends share: records wait here, in delivery order, until the feed
+    lines they describe are on disk; `commit(limit)` then writes the oldest `limit` of them.
+
+    A backend provides `get(id)` and `_write(records)`.
+    """
+
+    def __init__(self) -> None:
+        self._staged: dict[str, Record] = {}
+        self._lock = threading.Lock()
+
+    def get(self, article_id: str) -> Record | None:
+        raise NotImplementedError
+
+    def _write(self, records: list[Record]) -> None:
+        raise NotImplementedError
+
+    def _merged(self, record: Record) -> Record:
+        """`record`, keeping the newest discovery date already known for its id."""
+        previous = self._staged.get(record.id) or self.get(record.id)
+        if previous and previous.discovery_ts and (record.discovery_ts or 0) < previous.discovery_ts:
+            return replace(record, discovery_ts=previous.discovery_ts)
+        return record
+
+    def stage(self, record: Record) -> None:
+        """Remember `record`; it becomes durable at a later `commit()`."""
+        with self._lock:
+            self._staged[record.id] = self._merged(record)
+
+    def write_now(self, record: Record) -> None:
+        """Write one record at once (nothing of it waits in a feed: an unchanged article)."""
+        with self._lock:
+            self._write([self._merged(record)])
+
+    def staged_count(self) -> int:
+        return len(self._staged)
+
+    def commit(self, limit: int | None = None) -> int:
+        """Write the oldest `limit` staged records (all when None); returns how many."""
+        with self._lock:
+            ids = list(self._staged)[: limit if limit is not None else len(self._staged)]
+            if not ids:
+                return 0
+            self._write([self._staged.pop(i) for i in ids])
+            return len(ids)
+
+    def discard_staged(self) -> None:
+        """Forget what was staged (its feed never made it to disk)."""
+        with self._lock:
+            self._staged.clear()
+
+
+class StateStore(StagedWrites):
     """SQLite-backed article records with an in-memory staging area (bounded by the open feed)."""
 
     def __init__(self, path: Path | str, *, reset: bool = False) -> None:
@@ -58,8 +110,7 @@ class StateStore:
         if reset:
             self._db.execute("DELETE FROM articles")
         self._db.commit()
-        self._staged: dict[str, Record] = {}
-        self._lock = threading.Lock()
+        super().__init__()
 
     # --- reads (staged records win: they are this run's newest knowledge) ------------------
 
@@ -91,47 +142,24 @@ class StateStore:
 
     # --- writes -----------------------------------------------------------------------------
 
-    def stage(self, record: Record) -> None:
-        """Remember `record`; it becomes durable at the next `commit()`."""
-        with self._lock:
-            previous = self._staged.get(record.id) or self.get(record.id)
-            if previous and previous.discovery_ts and (record.discovery_ts or 0) < previous.discovery_ts:
-                record = Record(**{**record.__dict__, "discovery_ts": previous.discovery_ts})
-            self._staged[record.id] = record
-
-    def staged_count(self) -> int:
-        return len(self._staged)
-
-    def commit(self) -> int:
-        """Write staged records to disk; returns how many."""
-        with self._lock:
-            if not self._staged:
-                return 0
-            now = datetime.now(UTC).isoformat(timespec="seconds")
-            rows = [
-                (r.id, r.site, r.canonical_url, r.fingerprint, r.published_at, r.modified_at, r.discovery_ts, now, now)
-                for r in self._staged.values()
-            ]
-            self._db.executemany(
-                """INSERT INTO articles (id, site, canonical_url, fingerprint, published_at, modified_at,
-                                         discovery_ts, first_seen, last_seen)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT(id) DO UPDATE SET canonical_url = excluded.canonical_url,
-                       fingerprint = excluded.fingerprint, published_at = excluded.published_at,
-                       modified_at = excluded.modified_at,
-                       discovery_ts = MAX(COALESCE(articles.discovery_ts, 0), COALESCE(excluded.discovery_ts, 0)),
-                       last_seen = excluded.last_seen""",
-                rows,
-            )
-            self._db.commit()
-            count = len(self._staged)
-            self._staged.clear()
-            return count
-
-    def discard_staged(self) -> None:
-        """Forget what was staged (its feed never made it to disk)."""
-        with self._lock:
-            self._staged.clear()
+    def _write(self, records: list[Record]) -> None:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        rows = [
+            (r.id, r.site, r.canonical_url, r.fingerprint, r.published_at, r.modified_at, r.discovery_ts, now, now)
+            for r in records
+        ]
+        self._db.executemany(
+            """INSERT INTO articles (id, site, canonical_url, fingerprint, published_at, modified_at,
+                                     discovery_ts, first_seen, last_seen)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(id) DO UPDATE SET canonical_url = excluded.canonical_url,
+                   fingerprint = excluded.fingerprint, published_at = excluded.published_at,
+                   modified_at = excluded.modified_at,
+                   discovery_ts = MAX(COALESCE(articles.discovery_ts, 0), COALESCE(excluded.discovery_ts, 0)),
+                   last_seen = excluded.last_seen""",
+            rows,
+        )
+        self._db.commit()
 
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])

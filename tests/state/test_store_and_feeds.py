@@ -81,3 +81,23 @@ def test_append_mode_appends_on_close(tmp_path: Path) -> None:
     handle.write(b'{"id": "new"}\n')
     storage.store(handle)
     assert [json.loads(line)["id"] for line in final.read_text().splitlines()] == ["old", "new"]
+
+
+def test_commit_with_a_limit_writes_the_oldest_staged_records_only(tmp_path: Path) -> None:
+    # A closed feed batch holds the oldest staged articles; later ones sit in the next, open batch.
+    path = tmp_path / "s.sqlite"
+    store = StateStore(path)
+    for i in range(5):
+        store.stage(record(i, fp=f"{i:016x}"))
+    assert store.commit(limit=3) == 3
+    store.close()
+    reopened = StateStore(path)
+    assert [reopened.get(f"scmp:{i}") is not None for i in range(5)] == [True, True, True, False, False]
+
+
+def test_write_now_keeps_the_newest_discovery_date(tmp_path: Path) -> None:
+    store = StateStore(tmp_path / "s.sqlite")
+    store.stage(record(1, ts=300.0))
+    store.commit()
+    store.write_now(record(1, ts=200.0))
+    assert store.get("scmp:1").discovery_ts == 300.0  # type: ignore[union-attr]

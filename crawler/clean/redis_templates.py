@@ -1,0 +1,90 @@
+"""Template paragraph counts in Redis, so that every worker learns a host's boilerplate from all pages.
+
+`TemplateCounter` (`crawler.clean.templates`) counts, per host, the pages each paragraph was seen
+on, in one process. With several workers each would see only its share of the pages and need
+`min_pages` of them before removing anything; here the counts are shared. Same interface as the
+part of `TemplateCounter` that `pipelines.templates` uses (`observe`, `is_template`, `size`).
+
+Per host, one sorted set `<prefix>:<host>` of paragraph fingerprint -> pages seen. Bounded two ways:
+after each page the set is trimmed to `max_per_host` members (the least-seen go first: a template
+is by definition seen often, so it survives), and the key expires `ttl` seconds after the host's
+last page (`TEMPLATES_REDIS_TTL`, default 30 days), which bounds the number of hosts as
+`max_hosts` does in memory.
+
+One round trip per page: `observe` sends the increments, the trim and the expiry in one pipeline
+and keeps the counts it gets back, so the `is_template` call that follows for each paragraph of the
+same page needs no further round trip (each kept count is used once: later calls read
+Redis). Only imported when `REDIS_URL` is set.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from crawler.clean.templates import fingerprint
+from crawler.distributed.connection import DEFAULT_TEMPLATES_PREFIX, expand, redis_for
+
+if TYPE_CHECKING:
+    from redis import Redis
+    from scrapy.crawler import Crawler
+
+DEFAULT_TTL = 30 * 24 * 3600
+
+
+class RedisTemplateCounter:
+    """Per-host counts of distinct pages on which each paragraph appeared, shared through Redis."""
+
+    def __init__(self, server: Redis, prefix: str, *, min_pages: int = 4, max_per_host: int = 2000,
+                 ttl: int = DEFAULT_TTL) -> None:
+        self.server = server
+        self.prefix = prefix
+        self.min_pages = min_pages
+        self.max_per_host = max_per_host
+        self.ttl = ttl
+        self._last_host = ""
+        self._last_counts: dict[str, int] = {}
+        self._hosts: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RedisTemplateCounter:
+        settings = crawler.settings
+        return cls(
+            redis_for(crawler),
+            expand(settings.get("TEMPLATES_REDIS_PREFIX") or DEFAULT_TEMPLATES_PREFIX, settings),
+            min_pages=settings.getint("TEMPLATES_MIN_PAGES", 4),
+            max_per_host=settings.getint("TEMPLATES_MAX_PER_HOST", 2000),
+            ttl=settings.getint("TEMPLATES_REDIS_TTL", DEFAULT_TTL),
+        )
+
+    def key(self, host: str) -> str:
+        return f"{self.prefix}:{host}"
+
+    def observe(self, host: str, paragraphs: list[str]) -> None:
+        """Count one page's paragraphs (each once per page), in one round trip."""
+        keys = list(dict.fromkeys(fingerprint(p) for p in paragraphs))
+        if not keys:
+            return
+        key = self.key(host)
+        pipe = self.server.pipeline(transaction=False)
+        for fp in keys:
+            pipe.zincrby(key, 1, fp)
+        pipe.zremrangebyrank(key, 0, -(self.max_per_host + 1))
+        pipe.expire(key, self.ttl)
+        results = pipe.execute()
+        self._last_host = host
+        self._last_counts = {fp: int(count) for fp, count in zip(keys, results, strict=False)}
+        self._hosts.add(host)
+
+    def is_template(self, host: str, paragraph: str) -> bool:
+        """True once the paragraph has appeared on `min_pages` pages of `host` (by any worker)."""
+        fp = fingerprint(paragraph)
+        if host == self._last_host and fp in self._last_counts:
+            # The count just returned by `observe` for this page; used once, so never stale later.
+            count: float | None = self._last_counts.pop(fp)
+        else:
+            count = self.server.zscore(self.key(host), fp)
+        return (count or 0) >= self.min_pages
+
+    def size(self) -> int:
+        """Fingerprints held for the hosts this counter has seen (for the boundedness checks)."""
+        return sum(int(self.server.zcard(self.key(host))) for host in self._hosts)

@@ -1,0 +1,1 @@
+"""Distributed crawling on Redis: frontier, adapter, shared state, multi-worker crawls."""

@@ -1,0 +1,145 @@
+"""Where one article's CPU time goes, stage by stage, on the benchmark's generated pages.
+
+    python -m benchmarks.crawl_profile [--pages 40] [--top 20]
+
+Each stage is timed alone in this process (no Scrapy, no I/O) over the same pages:
+the naive baseline's whole work (`trafilatura.extract`), then this project's worker side
+(`extract_article`, each normaliser) and reactor side (the item pipelines that run there, the
+feed line). Then a cProfile of `extract_article`, grouped by function, to show what inside it
+costs more than trafilatura itself. The crawl benchmark's CPU figures are these plus Scrapy's
+own per-page cost (the fetch-only row) plus start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import functools
+import json
+import pstats
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+PROJECT = Path(__file__).resolve().parents[1]
+if str(PROJECT) not in sys.path:
+    sys.path.insert(0, str(PROJECT))
+
+import trafilatura  # noqa: E402
+
+from benchmarks.crawl_site import BenchSite  # noqa: E402
+from crawler.extract import extract_article  # noqa: E402
+from crawler.workers.jobs import JobOptions, PageJob, run_job  # noqa: E402
+from crawler.workers.normalisers import NORMALISERS  # noqa: E402
+
+NOW = datetime(2026, 11, 29, tzinfo=UTC)
+
+
+def per_page_ms(work: Callable[[Any], Any], inputs: list[Any], repeat: int = 2) -> float:
+    """Best of `repeat` passes, in CPU milliseconds per input."""
+    for item in inputs[:3]:
+        work(item)  # warm caches and lazy imports
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.process_time()
+        for item in inputs:
+            work(item)
+        best = min(best, (time.process_time() - started) / len(inputs) * 1000)
+    return best
+
+
+def _normalise(normaliser: Any, item: dict[str, Any]) -> Any:
+    return normaliser.apply(dict(item), {})
+
+
+def _process(pipeline: Any, result: Any) -> Any:
+    from scrapy.exceptions import DropItem
+
+    try:
+        return pipeline.process_item(result.article())
+    except DropItem:  # the warm-up pass already saw these ids
+        return None
+
+
+def reactor_pipelines(tmp: Path) -> list[tuple[str, Any]]:
+    """This project's item pipelines, built as a crawl builds them (state files in `tmp`)."""
+    from scrapy.utils.misc import build_from_crawler, load_object
+    from scrapy.utils.project import get_project_settings
+    from scrapy.utils.test import get_crawler
+
+    settings = get_project_settings()
+    settings.set("STATE_PATH", str(tmp / "state.sqlite"), priority="cmdline")
+    settings.set("TEMPLATES_STATE_PATH", "", priority="cmdline")
+    values = settings.copy_to_dict()
+    from scrapy.utils.test import get_reactor_settings
+
+    values.update(get_reactor_settings(), EXTENSIONS={})  # no reactor here; extensions are not timed
+    crawler = get_crawler(settings_dict=values)
+    assert crawler.stats is not None
+    crawler.stats.open_spider()
+    pipelines = []
+    for path, _ in sorted(settings.getdict("ITEM_PIPELINES").items(), key=lambda x: x[1]):
+        try:
+            pipelines.append((path.rsplit(".", 1)[-1], build_from_crawler(load_object(path), crawler)))
+        except Exception as exc:  # noqa: BLE001 - a pipeline that needs a running crawl is reported, not timed
+            print(f"  ({path}: not timed here: {exc.__class__.__name__})")
+    return pipelines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=40)
+    parser.add_argument("--top", type=int, default=20)
+    args = parser.parse_args(argv)
+    site = BenchSite("https://www.scmp.com", max(args.pages, 10))
+    pages = [(site.page(i), site.meta(i).url) for i in range(args.pages)]
+    extracted = [asdict(extract_article(html, url, site="scmp", now=NOW, fetched_at=NOW.isoformat()).article)
+                 for html, url in pages]
+    rows: list[tuple[str, str, float]] = [
+        ("naive", "trafilatura.extract(html)", per_page_ms(lambda p: trafilatura.extract(p[0], url=p[1]), pages)),
+        ("worker", "extract_article (parse, metadata, trafilatura, cleaning)",
+         per_page_ms(lambda p: extract_article(p[0], p[1], site="scmp", now=NOW, fetched_at=NOW.isoformat()), pages)),
+    ]
+    for normaliser in NORMALISERS:
+        rows.append(("worker", f"normaliser {normaliser.field}",
+                     per_page_ms(functools.partial(_normalise, normaliser), extracted)))
+    options = JobOptions(normalisers=tuple(n.field for n in NORMALISERS))
+    rows.append(("worker", "run_job total (what a worker does per page)",
+                 per_page_ms(lambda p: run_job(PageJob(p[0], p[1], "scmp", None, NOW.isoformat(), NOW, options)),
+                             pages)))
+    results = [run_job(PageJob(html, url, "scmp", None, NOW.isoformat(), NOW, options)) for html, url in pages]
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, pipeline in reactor_pipelines(Path(tmp)):
+            rows.append(("reactor", f"pipeline {name} (worker-normalised item)",
+                         per_page_ms(functools.partial(_process, pipeline), results, repeat=1)))
+    rows.append(("reactor", "feed line (json.dumps of the item)",
+                 per_page_ms(lambda r: json.dumps(r.item, ensure_ascii=False), results)))
+    print(f"{len(pages)} generated pages, {sum(len(h) for h, _ in pages) / len(pages) / 1024:.0f} KB on average; "
+          "CPU ms per article, best of 2:")
+    print("| side | stage | ms/article |\n| --- | --- | ---: |")
+    for side, stage, ms in rows:
+        print(f"| {side} | {stage} | {ms:.1f} |")
+
+    profile = cProfile.Profile()
+    profile.enable()
+    for html, url in pages:
+        extract_article(html, url, site="scmp", now=NOW, fetched_at=NOW.isoformat())
+    profile.disable()
+    print(f"\ncProfile of extract_article, top {args.top} by own time (ms per article, profiler overhead included):")
+    stats = pstats.Stats(profile)
+    entries = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[: args.top]  # type: ignore[attr-defined]
+    print("| function | own ms | cumulative ms | calls/article |\n| --- | ---: | ---: | ---: |")
+    for (filename, line, function), (_, calls, own, cumulative, _) in entries:
+        where = filename.split("site-packages/")[-1].replace(str(PROJECT) + "/", "")
+        print(f"| {where}:{line} {function} | {own / len(pages) * 1000:.2f} | {cumulative / len(pages) * 1000:.2f} | "
+              f"{calls / len(pages):.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -51,7 +51,7 @@ def crawl_sample_site(
             await process.crawl(crawlers[0], sitemaps=manifest.sitemap_index, feeds=manifest.rss_feed)
             await process.crawl(crawlers[1], feeds=manifest.blog_feed)
         finally:
-            reactor.stop()
+            reactor.stop()  # type: ignore[misc]  # twisted's reactor module is typed as a module, not an object
 
     from twisted.internet import reactor  # installed by AsyncCrawlerProcess
 

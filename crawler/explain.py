@@ -15,7 +15,7 @@ import textwrap
 from pathlib import Path
 
 from crawler.extract import NotAnArticle, extract_article
-from crawler.sites import site_names, site_for_url
+from crawler.sites import site_for_url, site_names
 
 
 def explain(html: bytes, url: str, site: str, width: int = 100) -> str:

@@ -30,7 +30,7 @@ class DuplicateArticlePipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
-        article_id = ItemAdapter(item).get("id")
+        article_id = str(ItemAdapter(item).get("id"))
         if article_id in self.seen:
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value("dedupe/duplicate_id")

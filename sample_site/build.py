@@ -129,7 +129,7 @@ def build_site(root: Path, scmp_base: str, blog_base: str) -> Manifest:
     news_entries = [(urls[a["id"]], a) for a in articles]
     first = articles[0]
     news_entries.append((f"{scmp_base}/{first['section']}/article/{first['id']}/older-slug-of-the-story", first))
-    news_entries.append((f"https://offsite.invalid/economy/article/3999999/not-ours", first))
+    news_entries.append(("https://offsite.invalid/economy/article/3999999/not-ours", first))
     _write(root, "/sitemap_news.xml", _news_sitemap(news_entries))
     non_articles = [
         f"{scmp_base}/economy/china-economy", f"{scmp_base}/topics/china-economy",
@@ -154,7 +154,8 @@ def build_site(root: Path, scmp_base: str, blog_base: str) -> Manifest:
     section_links = [(urls[a["id"]], a["title"]) for a in articles if a["section"] == "economy/china-economy"]
     _write(root, "/economy/china-economy", listing_page("China Economy", section_links, scmp_base))
     _write(root, "/topics/china-economy", listing_page("Topic: China economy", section_links[:5], scmp_base))
-    _write(root, "/video/economy/3300999/port-cranes-at-dawn", listing_page("Video: Port cranes at dawn", [], scmp_base))
+    _write(root, "/video/economy/3300999/port-cranes-at-dawn",
+           listing_page("Video: Port cranes at dawn", [], scmp_base))
     _write(root, "/live/markets-live", listing_page("Markets live", [], scmp_base))
 
     # The republisher blog: copies of the first free articles, a day after the original.

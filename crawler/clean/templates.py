@@ -56,7 +56,7 @@ class TemplateCounter:
     def is_template(self, host: str, paragraph: str) -> bool:
         """True once the paragraph has appeared on `min_pages` pages of `host`."""
         counts = self._hosts.get(host)
-        return bool(counts) and counts.get(fingerprint(paragraph), 0) >= self.min_pages
+        return counts is not None and counts.get(fingerprint(paragraph), 0) >= self.min_pages
 
     def size(self) -> int:
         """Fingerprints held, over all hosts (for the boundedness checks)."""

@@ -16,12 +16,12 @@ from trafilatura.utils import load_html
 from crawler.clean.original import source_link
 from crawler.clean.paragraphs import CleanResult, Decision, clean_paragraphs, rules_for
 from crawler.dates.publication import resolve_publication_dates
-from crawler.extract.blocked import block_page_reason, visible_text
-from crawler.extract.decode import decode_html, strip_stray_end_tags
 from crawler.extract import jsonld as ld
 from crawler.extract import nextdata as nd
+from crawler.extract.blocked import block_page_reason, visible_text
 from crawler.extract.body import body_paragraphs, css_to_xpath, drop_nodes
 from crawler.extract.date_candidates import collect_date_candidates
+from crawler.extract.decode import decode_html, strip_stray_end_tags
 from crawler.extract.errors import NotAnArticle
 from crawler.extract.fields import clean_authors, clean_keywords, normalise_language, squash
 from crawler.extract.hints import Hints

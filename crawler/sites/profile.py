@@ -7,8 +7,8 @@ profile up by name (so that it can run in another process), never by `if site ==
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from urllib.parse import urlsplit
 
@@ -87,7 +87,7 @@ class SiteProfile:
 
     def dated_sitemap_urls(self, now: datetime) -> list[str]:
         """`dated_sitemaps` rendered for the months ending with `now`'s, newest first."""
-        urls = []
+        urls: list[str] = []
         year, month = now.year, now.month
         for _ in range(self.dated_sitemap_months if self.dated_sitemaps else 0):
             urls.extend(template.format(year=year, month=month) for template in self.dated_sitemaps)

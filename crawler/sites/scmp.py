@@ -54,7 +54,8 @@ SCMP = SiteProfile(
                             r".{0,300}scmp knowledge.{0,300}"),
         ("trust_label", r"why you can trust scmp"),
         ("reading_time", r"reading time\s*:\s*\d+\s*min(?:ute)?s?"),
-        ("mynews", r"get more with mynews.{0,200}|a personalised news feed of stories that matter to you\.?|learn more"),
+        ("mynews", r"get more with mynews.{0,200}|a personalised news feed of stories that matter to you\.?"
+                   r"|learn more"),
         ("listening_widget", r"(?:select voice|choose your listening speed|get through articles 2-3x faster|\d{2,3} wpm"
                              r"|slow|normal|fast|select speed)(?:\s+(?:select voice|choose your listening speed|get "
                              r"through articles 2-3x faster|\d{2,3} wpm|slow|normal|fast|select speed))*"),

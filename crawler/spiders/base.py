@@ -95,10 +95,8 @@ class NewsSpider(scrapy.Spider):
         for url in self.feed_urls:
             yield self._request(url, self.parse_feed)
         for url in self.given_urls:
-            if self.site.is_article_url(url):
-                yield self.article_request(url, Hints())
-            else:
-                yield self._request(url, self.parse_listing)
+            request = self.article_request(url, Hints()) if self.site.is_article_url(url) else None
+            yield request if request is not None else self._request(url, self.parse_listing)
 
     def _request(self, url: str, callback: Any, **meta: Any) -> scrapy.Request:
         if url.startswith("file:"):

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import pytest
-
 from tests.hostile import fault_pages as fs
 from tests.hostile.conftest import (
     DEPTH_LIMIT,

@@ -26,6 +26,9 @@ PAST_CUE_RE = re.compile(
     r"|已|曾|了",
     re.I,
 )
+# "faster than expected", "as forecast", "had been expected": a comparison or a past expectation,
+# not a look ahead.
+NOT_FUTURE_BEFORE_RE = re.compile(r"\b(?:than|as|been|was|were|had|than\s+\w+)\s+$", re.I)
 # A past-tense-looking word after these is an infinitive or a modal's verb, not a past event.
 NOT_PAST_BEFORE_RE = re.compile(
     r"\b(?:to|will|would|may|might|could|should|can|must|not|did|does|do|be)\s+$", re.I
@@ -54,6 +57,10 @@ def _not_past(text: str, start: int) -> bool:
     return bool(NOT_PAST_BEFORE_RE.search(text, max(0, start - 12), start))
 
 
+def _not_future(text: str, start: int) -> bool:
+    return bool(NOT_FUTURE_BEFORE_RE.search(text, max(0, start - 20), start))
+
+
 def about_data(text: str, start: int, end: int) -> bool:
     """True when the mention names the period some data is about ("Q2 GDP data", "results for March")."""
     return bool(DATA_AFTER_RE.match(text, end) or DATA_BEFORE_RE.search(text, max(0, start - 40), start))
@@ -66,14 +73,14 @@ def tense(text: str, start: int, end: int, sentence: tuple[int, int]) -> str | N
     mention they are mostly participles ("expires on August 12 unless extended").
     """
     before = text[sentence[0] : start]
-    cues = [(m.end(), 1) for m in FUTURE_CUE_RE.finditer(before)]
+    cues = [(m.end(), 1) for m in FUTURE_CUE_RE.finditer(before) if not _not_future(text, sentence[0] + m.start())]
     cues += [
         (m.end(), 0) for m in PAST_CUE_RE.finditer(before) if not _not_past(text, sentence[0] + m.start())
     ]
     if cues:
         return "future" if max(cues)[1] else "past"
     after = text[end : sentence[1]]
-    following = [(m.start(), 0) for m in FUTURE_CUE_RE.finditer(after)]
+    following = [(m.start(), 0) for m in FUTURE_CUE_RE.finditer(after) if not _not_future(text, end + m.start())]
     following += [
         (m.start(), 1)
         for m in PAST_CUE_RE.finditer(after)

@@ -8,13 +8,15 @@ names the publisher; `crawler.clean.paragraphs` reads that part.
 
 from __future__ import annotations
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.urls import absolute, host_of
 
 _LINK_TEXTS = ("source link", "source url", "original source", "read the original article", "read the full article",
                "view the original article", "read original article", "original article")
-_LINK_XPATH = "//a[@href]"
+# Only short links can be "Source link"-style footers; the length test runs in C, before Python sees them.
+_LINK_XPATH = etree.XPath("//a[@href][string-length(normalize-space(.)) <= 60]")
 _MARKUP = (
     ("//link[@rel='original-source']/@href", "link"),
     ("//meta[@name='syndication-source']/@content", "meta"),
@@ -29,7 +31,7 @@ def source_link(tree: HtmlElement, page_url: str) -> str | None:
             url = absolute(str(value), page_url)
             if url and host_of(url) != host_of(page_url):
                 return url
-    for anchor in reversed(tree.xpath(_LINK_XPATH)):  # footers are at the end
+    for anchor in reversed(_LINK_XPATH(tree)):  # footers are at the end
         text = " ".join(anchor.text_content().split()).casefold().rstrip(" .:»›→")
         if any(text == label or text.startswith(label + " at ") for label in _LINK_TEXTS):
             url = absolute(anchor.get("href"), page_url)

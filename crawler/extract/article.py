@@ -19,7 +19,7 @@ from crawler.dates.publication import resolve_publication_dates
 from crawler.extract import jsonld as ld
 from crawler.extract import nextdata as nd
 from crawler.extract.blocked import block_page_reason, visible_text
-from crawler.extract.body import body_paragraphs, css_to_xpath, drop_nodes
+from crawler.extract.body import body_paragraphs, drop_nodes, matches_any
 from crawler.extract.date_candidates import collect_date_candidates
 from crawler.extract.decode import decode_html, strip_stray_end_tags
 from crawler.extract.errors import NotAnArticle
@@ -108,7 +108,7 @@ def _locked(src: _Sources, profile: SiteProfile, tree, url: str) -> bool:
         return True
     if profile.is_paywall_url(url):
         return True
-    return any(tree.xpath(css_to_xpath(sel)) for sel in profile.paywall_selectors)
+    return matches_any(tree, profile.paywall_selectors)
 
 
 def _clean_body(

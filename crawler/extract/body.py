@@ -8,10 +8,12 @@ whole paragraphs.
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 
 import trafilatura
 from cssselect import GenericTranslator, SelectorError
+from lxml import etree
 from lxml.html import HtmlElement
 
 logger = logging.getLogger(__name__)
@@ -23,19 +25,77 @@ def css_to_xpath(selector: str) -> str:
     return GenericTranslator().css_to_xpath(selector)
 
 
+_SIMPLE = re.compile(r"^(?:#(?P<id>[\w-]+)|\.(?P<cls>[\w-]+)|\[(?P<attr>[\w-]+)=\"(?P<val>[^\"]*)\"\])$")
+
+
+class SelectorSet:
+    """CSS selectors matched in one pass over the tree.
+
+    Site data is mostly `#id`, `.class` and `[attr="value"]`: those are checked with set lookups
+    while walking the elements once (libxml2 evaluates each class selector as a full-tree string
+    scan, about 0.5 ms per selector on a 100 KB page). Anything else goes through one compiled XPath.
+    """
+
+    def __init__(self, selectors: tuple[str, ...]) -> None:
+        self.ids: set[str] = set()
+        self.classes: set[str] = set()
+        self.attributes: dict[str, set[str]] = {}
+        complex_parts: list[str] = []
+        for selector in selectors:
+            simple = _SIMPLE.match(selector.strip())
+            if simple and simple["id"]:
+                self.ids.add(simple["id"])
+            elif simple and simple["cls"]:
+                self.classes.add(simple["cls"])
+            elif simple and simple["attr"]:
+                self.attributes.setdefault(simple["attr"], set()).add(simple["val"])
+            else:
+                try:
+                    complex_parts.append(css_to_xpath(selector))
+                except SelectorError:
+                    logger.warning("Invalid CSS selector in site data: %r", selector)
+        self.xpath = etree.XPath(" | ".join(complex_parts)) if complex_parts else None
+
+    def _hit(self, element: HtmlElement) -> bool:
+        get = element.get
+        if self.ids and get("id") in self.ids:
+            return True
+        if self.classes:
+            classes = get("class")
+            if classes and not self.classes.isdisjoint(classes.split()):
+                return True
+        return any(get(name) in values for name, values in self.attributes.items())
+
+    def matches(self, tree: HtmlElement) -> list[HtmlElement]:
+        """Matching elements, outermost first (an element inside a matched one is not listed again)."""
+        found: list[HtmlElement] = []
+        if self.ids or self.classes or self.attributes:
+            for element in tree.iter(etree.Element):
+                if self._hit(element) and not any(a in found for a in element.iterancestors()):
+                    found.append(element)
+        if self.xpath is not None:
+            found.extend(e for e in self.xpath(tree) if e not in found)
+        return found
+
+
+@lru_cache(maxsize=64)
+def selector_set(selectors: tuple[str, ...]) -> SelectorSet:
+    """The `SelectorSet` of a profile's selectors, built once."""
+    return SelectorSet(selectors)
+
+
+def matches_any(tree: HtmlElement, selectors: tuple[str, ...]) -> bool:
+    """True when any element of `tree` matches one of `selectors`."""
+    return bool(selectors) and bool(selector_set(selectors).matches(tree))
+
+
 def drop_nodes(tree: HtmlElement, selectors: tuple[str, ...]) -> int:
     """Remove every element matching `selectors` (tail text kept); returns how many were removed."""
     removed = 0
-    for selector in selectors:
-        try:
-            xpath = css_to_xpath(selector)
-        except SelectorError:
-            logger.warning("Invalid drop selector in site data: %r", selector)
-            continue
-        for element in tree.xpath(xpath):
-            if element.getparent() is not None:
-                element.drop_tree()
-                removed += 1
+    for element in selector_set(selectors).matches(tree) if selectors else ():
+        if element.getparent() is not None:
+            element.drop_tree()
+            removed += 1
     return removed
 
 

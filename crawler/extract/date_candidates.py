@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.dates.publication import DateCandidate, url_date_candidate, visible_date_candidates
@@ -20,8 +21,8 @@ _META_PUBLISHED = ("article:published_time", "og:article:published_time", "datep
 _META_MODIFIED = ("article:modified_time", "og:updated_time", "datemodified", "lastmod",
                   "dcterms.modified", "article.updated")
 # Text nodes worth showing to the visible-line parser: short, and naming a date line.
-_VISIBLE_XPATH = (
-    "//body//text()[contains(., 'Published') or contains(., 'Updated') or contains(., 'published')"
+_VISIBLE_XPATH = etree.XPath(
+    "//body//text()[string-length(.) < 200][contains(., 'Published') or contains(., 'Updated') or contains(., 'published')"
     " or contains(., 'updated') or contains(., '发布') or contains(., '更新') or contains(., '發佈')"
     " or contains(., '更新時間') or contains(., 'Posted') or contains(., '来源') or contains(., '來源')]"
 )
@@ -40,7 +41,7 @@ def _raw(value: Any) -> str | None:
 
 def _visible_lines(tree: HtmlElement) -> list[str]:
     lines = []
-    for text in tree.xpath(_VISIBLE_XPATH):
+    for text in _VISIBLE_XPATH(tree):
         parent = text.getparent()
         line = parent.text_content() if parent is not None else str(text)
         line = " ".join(line.split())

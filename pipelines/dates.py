@@ -14,14 +14,13 @@ Settings:
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import Any
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
-from crawler.dates.mentions import find_date_mentions
-from crawler.dates.parse import parse_datetime, site_zone
+from crawler.dates.annotate import dates_and_stats
+from crawler.dates.parse import site_zone
 from crawler.workers.marks import precomputed
 
 logger = logging.getLogger(__name__)
@@ -44,42 +43,18 @@ class DateMentionsPipeline:
         if self.crawler.stats is not None and count:
             self.crawler.stats.inc_value(key, count)
 
-    def _reference(self, adapter: ItemAdapter) -> datetime | None:
-        for field, fallback_stat in (("published_at", None), ("fetched_at", "dates/reference_fetched_at")):
-            value = _as_datetime(adapter.get(field), self.timezone or "UTC")
-            if value is not None:
-                if fallback_stat:
-                    self._inc(fallback_stat)
-                return value.astimezone(site_zone(self.timezone)) if self.timezone else value
-        self._inc("dates/reference_missing")
-        return None
-
     def process_item(self, item: Any) -> Any:
         if precomputed(item, "dates"):  # already done by the extraction worker (crawler/workers/marks.py)
             return item
         adapter = ItemAdapter(item)
         try:
-            reference = self._reference(adapter)
-            language = adapter.get("language")
-            mentions: list[dict[str, Any]] = []
-            for field in ("title", "text"):
-                value = adapter.get(field)
-                if isinstance(value, str) and value:
-                    mentions += find_date_mentions(value, field, reference=reference, language=language)
+            mentions, counts = dates_and_stats(adapter, self.timezone)
             adapter["dates"] = mentions
         # A bug in the date finder must not cost the article: log it with context, count it, go on.
         except Exception:
             logger.warning("date mentions failed for %s", adapter.get("url"), exc_info=True)
             self._inc("dates/error")
             return item
-        self._inc("dates/found", len(mentions))
-        self._inc("dates/relative", sum(1 for m in mentions if m["relative"]))
+        for key, count in counts.items():
+            self._inc(key, count)
         return item
-
-
-def _as_datetime(value: Any, tz: str) -> datetime | None:
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=site_zone(tz))
-    if isinstance(value, str):
-        return parse_datetime(value, tz)
-    return None

@@ -22,8 +22,9 @@ _META_MODIFIED = ("article:modified_time", "og:updated_time", "datemodified", "l
                   "dcterms.modified", "article.updated")
 # Text nodes worth showing to the visible-line parser: short, and naming a date line.
 _VISIBLE_XPATH = etree.XPath(
-    "//body//text()[string-length(.) < 200][contains(., 'Published') or contains(., 'Updated') or contains(., 'published')"
-    " or contains(., 'updated') or contains(., '发布') or contains(., '更新') or contains(., '發佈')"
+    "//body//text()[string-length(.) < 200][contains(., 'Published') or contains(., 'Updated')"
+    " or contains(., 'published') or contains(., 'updated') or contains(., '发布') or contains(., '更新')"
+    " or contains(., '發佈')"
     " or contains(., '更新時間') or contains(., 'Posted') or contains(., '来源') or contains(., '來源')]"
 )
 _MAX_VISIBLE_LEN = 120

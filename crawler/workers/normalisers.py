@@ -21,9 +21,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from crawler.dates.mentions import find_date_mentions
-from crawler.dates.parse import parse_datetime, site_zone
-from pipelines.amounts import annotate_amounts
+from crawler.dates.annotate import dates_and_stats
+from pipelines.amounts.counts import amounts_and_stats
 
 Stats = dict[str, int]
 
@@ -45,46 +44,14 @@ class Normaliser:
 
 
 def amounts(item: dict[str, Any], settings: Mapping[str, Any]) -> Stats:
-    """`pipelines.amounts.pipeline.AmountsPipeline.process_item`, as a function."""
-    found = annotate_amounts(item.get("title"), item.get("text"),
-                             published_at=item.get("published_at"), language=item.get("language"))
-    item["amounts"] = found
-    sources = [a["usd_rate_source"] for a in found]
-    # The pipeline counts these even when zero (the keys exist in every crawl's stats).
-    return {
-        "amounts/found": len(found),
-        "amounts/converted_article": sources.count("article"),
-        "amounts/converted_table": sources.count("table"),
-        "amounts/unconverted": sources.count(None),
-    }
+    """`AmountsPipeline.process_item`, as a function: both call `amounts_and_stats`."""
+    item["amounts"], stats = amounts_and_stats(item)
+    return stats
 
 
 def date_mentions(item: dict[str, Any], settings: Mapping[str, Any]) -> Stats:
-    """`pipelines.dates.DateMentionsPipeline.process_item`, as a function (same reference rules)."""
-    timezone = settings.get("DATES_TIMEZONE") or None
-    stats: Stats = {}
-    reference = None
-    for name, fallback_stat in (("published_at", None), ("fetched_at", "dates/reference_fetched_at")):
-        value = item.get(name)
-        parsed = parse_datetime(value, timezone or "UTC") if isinstance(value, str) else None
-        if parsed is not None:
-            if fallback_stat:
-                stats[fallback_stat] = 1
-            reference = parsed.astimezone(site_zone(timezone)) if timezone else parsed
-            break
-    else:
-        stats["dates/reference_missing"] = 1
-    language = item.get("language")
-    mentions: list[dict[str, Any]] = []
-    for name in ("title", "text"):
-        value = item.get(name)
-        if isinstance(value, str) and value:
-            mentions += find_date_mentions(value, name, reference=reference, language=language)
-    item["dates"] = mentions
-    # The pipeline counts only non-zero values.
-    relative = sum(1 for m in mentions if m["relative"])
-    stats.update({key: count for key, count in (("dates/found", len(mentions)), ("dates/relative", relative))
-                  if count})
+    """`DateMentionsPipeline.process_item`, as a function: both call `dates_and_stats`."""
+    item["dates"], stats = dates_and_stats(item, settings.get("DATES_TIMEZONE") or None)
     return stats
 
 

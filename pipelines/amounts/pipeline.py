@@ -15,7 +15,7 @@ from itemadapter import ItemAdapter
 
 from crawler.workers.marks import precomputed
 
-from . import annotate_amounts
+from .counts import amounts_and_stats
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -39,10 +39,7 @@ class AmountsPipeline:
         adapter = ItemAdapter(item)
         stats = self.crawler.stats
         try:
-            amounts = annotate_amounts(
-                adapter.get("title"), adapter.get("text"),
-                published_at=adapter.get("published_at"), language=adapter.get("language"),
-            )
+            amounts, counts = amounts_and_stats(adapter)
             adapter["amounts"] = amounts
         except Exception:  # a finder bug must not drop the article; it is logged and counted
             logger.warning("amounts: could not annotate %s", adapter.get("url") or adapter.get("id"),
@@ -51,9 +48,6 @@ class AmountsPipeline:
                 stats.inc_value("amounts/error")
             return item
         if stats is not None:
-            sources = [a["usd_rate_source"] for a in amounts]
-            stats.inc_value("amounts/found", len(amounts))
-            stats.inc_value("amounts/converted_article", sources.count("article"))
-            stats.inc_value("amounts/converted_table", sources.count("table"))
-            stats.inc_value("amounts/unconverted", sources.count(None))
+            for key, count in counts.items():
+                stats.inc_value(key, count)
         return item

@@ -78,7 +78,7 @@ def test_bug_is_logged_counted_and_item_kept(pipe: AmountsPipeline, crawler, mon
     def broken(*args: Any, **kwargs: Any) -> list[dict]:
         raise ValueError("boom")
 
-    monkeypatch.setattr(pipeline_module, "annotate_amounts", broken)
+    monkeypatch.setattr(pipeline_module, "amounts_and_stats", broken)
     item = {"url": "https://example.test/a/1", "title": "t", "text": "HK$5 billion", "amounts": ["kept"]}
     with caplog.at_level(logging.WARNING, logger="pipelines.amounts.pipeline"):
         result = pipe.process_item(item)

@@ -146,7 +146,7 @@ def test_a_bug_inside_is_logged_counted_and_the_item_kept(
     def broken(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
         raise IndexError("boom")
 
-    monkeypatch.setattr(pipeline_module, "find_date_mentions", broken)
+    monkeypatch.setattr(pipeline_module, "dates_and_stats", broken)
     pipeline = make_pipeline()
     item = seed_item()
     with caplog.at_level(logging.WARNING, logger="pipelines.dates"):

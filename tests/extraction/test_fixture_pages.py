@@ -39,3 +39,13 @@ def test_non_article_pages_are_refused_with_a_reason(results: dict[str, dict], c
 def test_fixture_set_covers_every_metadata_source() -> None:
     sources = {load_expected(c).get("published_at_source") for c in ARTICLE_CASES}
     assert {"jsonld", "next_data", "meta", None} <= sources
+
+
+def test_schema_rejects_what_it_must_after_reference_inlining() -> None:
+    # The validator inlines "$ref"s once; nested definitions must still be enforced.
+    good = load_expected("seed-shaped-scmp")
+    bad_amount = {**good, "amounts": [{"text": "x", "field": "body"}]}
+    bad_date = {**good, "published_at": "2025-02-18 14:30"}
+    assert invalid_fields(good) == {}
+    assert "amounts" in invalid_fields(bad_amount)
+    assert "published_at" in invalid_fields(bad_date)

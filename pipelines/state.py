@@ -9,18 +9,13 @@ the feed line is safely on disk.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from itemadapter import ItemAdapter
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import DropItem
 
-from crawler.state.extension import store_for
 from crawler.state.fingerprint import content_fingerprint
-from crawler.state.store import StateStore
-from crawler.state.window import Window
-
-if TYPE_CHECKING:
-    from scrapy.crawler import Crawler
+from crawler.state.window import StateComponent
 
 
 class UnchangedArticle(DropItem):
@@ -32,25 +27,8 @@ class UnchangedArticle(DropItem):
         super().__init__(message, log_level="DEBUG")
 
 
-class IncrementalStatePipeline:
+class IncrementalStatePipeline(StateComponent):
     """New or changed articles pass; unchanged ones and same-site copies are dropped and counted."""
-
-    def __init__(self, crawler: Crawler, store: StateStore | None, window: Window) -> None:
-        self.crawler = crawler
-        self.store = store
-        self.window = window
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> IncrementalStatePipeline:
-        window = Window.from_settings(crawler.settings)
-        store = store_for(crawler)
-        if store is None and not window.active:
-            raise NotConfigured("no state store and no date window")
-        return cls(crawler, store, window)
-
-    def _count(self, key: str) -> None:
-        assert self.crawler.stats is not None
-        self.crawler.stats.inc_value(key)
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
@@ -58,21 +36,21 @@ class IncrementalStatePipeline:
         adapter["fingerprint"] = fingerprint
         published = adapter.get("published_at")
         if published and self.window.active and not self.window.contains(datetime.fromisoformat(published)):
-            self._count("state/dropped/outside_window")
+            self.count("state/dropped/outside_window")
             raise DropItem(f"published {published}, outside the crawl window", log_level="INFO")
         if self.store is None:
             return item
         previous = self.store.get(adapter["id"])
         if previous is not None and previous.fingerprint == fingerprint:
-            self._count("state/unchanged")
+            self.count("state/unchanged")
             raise UnchangedArticle(f"{adapter['id']} unchanged since it was last delivered")
         same_story = self.store.by_fingerprint(fingerprint, exclude_id=adapter["id"])
         if same_story is not None:
             if same_story.site == adapter.get("site"):
-                self._count("dedupe/same_content")
+                self.count("dedupe/same_content")
                 raise DropItem(f"same content as {same_story.id}")
             adapter["duplicate_of"] = same_story.id
-            self._count("dedupe/copy_of_other_site")
+            self.count("dedupe/copy_of_other_site")
         adapter["update"] = previous is not None
-        self._count("state/updated" if previous is not None else "state/new")
+        self.count("state/updated" if previous is not None else "state/new")
         return item

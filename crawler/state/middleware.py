@@ -11,38 +11,22 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import IgnoreRequest
 
 from crawler.extract.hints import Hints
-from crawler.state.extension import discovery_timestamp, publication_hint, site_timezone, store_for
-from crawler.state.store import StateStore
-from crawler.state.window import Window
+from crawler.state.extension import discovery_timestamp, publication_hint, site_timezone
+from crawler.state.window import StateComponent
 from crawler.urls import strip_tracking
 
 if TYPE_CHECKING:
     from scrapy import Request
-    from scrapy.crawler import Crawler
 
 
-class SkipUnchangedMiddleware:
+class SkipUnchangedMiddleware(StateComponent):
     """Downloader middleware: unchanged or out-of-window articles are never requested."""
 
-    def __init__(self, crawler: Crawler, store: StateStore | None, window: Window) -> None:
-        self.crawler = crawler
-        self.store = store
-        self.window = window
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> SkipUnchangedMiddleware:
-        window = Window.from_settings(crawler.settings)
-        store = store_for(crawler)
-        if store is None and not window.active:
-            raise NotConfigured("no state store and no date window")
-        return cls(crawler, store, window)
-
     def _skip(self, reason: str) -> None:
-        assert self.crawler.stats is not None
-        self.crawler.stats.inc_value(f"state/skipped/{reason}")
+        self.count(f"state/skipped/{reason}")
         raise IgnoreRequest(reason)
 
     def process_request(self, request: Request) -> None:

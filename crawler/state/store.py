@@ -48,7 +48,7 @@ class StagedWrites:
     """The staging area both backends share: records wait here, in delivery order, until the feed
     lines they describe are on disk; `commit(limit)` then writes the oldest `limit` of them.
 
-    A backend provides `get(id)` and `_write(records)`.
+    A backend provides the lookups (`get`, `by_url`, `by_fingerprint`) and `_write(records)`.
     """
 
     def __init__(self) -> None:
@@ -56,6 +56,12 @@ class StagedWrites:
         self._lock = threading.Lock()
 
     def get(self, article_id: str) -> Record | None:
+        raise NotImplementedError
+
+    def by_url(self, canonical_url: str) -> Record | None:
+        raise NotImplementedError
+
+    def by_fingerprint(self, fingerprint: str, *, exclude_id: str) -> Record | None:
         raise NotImplementedError
 
     def _write(self, records: list[Record]) -> None:

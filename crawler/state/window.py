@@ -1,11 +1,21 @@
-"""The `CRAWL_SINCE` / `CRAWL_UNTIL` publication window of a crawl."""
+"""The `CRAWL_SINCE` / `CRAWL_UNTIL` publication window of a crawl, and the base the state
+middleware and pipeline share (store + window, not configured without either)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING
 
+from scrapy.exceptions import NotConfigured
 from scrapy.settings import BaseSettings
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy.crawler import Crawler
+
+    from crawler.state.store import StagedWrites
 
 
 def _bound(raw: str | None, end: bool) -> datetime | None:
@@ -39,3 +49,29 @@ class Window:
         if self.since is not None and moment < self.since:
             return False
         return not (self.until is not None and moment > self.until)
+
+
+class StateComponent:
+    """Base of the state middleware and pipeline: the crawl's store (or None) and its date window.
+
+    Not configured (Scrapy then leaves the component out) when there is neither.
+    """
+
+    def __init__(self, crawler: Crawler, store: StagedWrites | None, window: Window) -> None:
+        self.crawler = crawler
+        self.store = store
+        self.window = window
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        from crawler.state.extension import store_for  # the extension module imports this one
+
+        window = Window.from_settings(crawler.settings)
+        store = store_for(crawler)
+        if store is None and not window.active:
+            raise NotConfigured("no state store and no date window")
+        return cls(crawler, store, window)
+
+    def count(self, key: str) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(key)

@@ -1,4 +1,7 @@
-"""RSS and Atom parsing, with SCMP's feed quirks."""
+"""RSS and Atom parsing, with SCMP's feed quirks.
+
+Pure functions on in-memory fixture strings: the URLs below are only parsed, never fetched.
+"""
 
 from __future__ import annotations
 

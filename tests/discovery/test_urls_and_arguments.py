@@ -1,4 +1,7 @@
-"""URL hygiene and spider argument parsing."""
+"""URL hygiene and spider argument parsing.
+
+Pure functions on in-memory fixture strings: the URLs below are only parsed, never fetched.
+"""
 
 from __future__ import annotations
 

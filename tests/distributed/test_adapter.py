@@ -1,6 +1,6 @@
 """scrapy-redis 0.9.1 on Scrapy 2.19: the breakages, each shown on the vanilla class, and the fix.
 
-In-process, so pytest's `filterwarnings = ["error"]` turns any deprecation our path triggers into a
+Requests are built in memory as fixtures and never fetched. In-process, so pytest's `filterwarnings = ["error"]` turns any deprecation our path triggers into a
 failure.
 """
 

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import subprocess
 import sys
+import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -36,8 +39,16 @@ def serve(root: Path, port: int = 0) -> None:
     server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(root)))
     server.daemon_threads = True
     server.request_queue_size = 128
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     print(server.server_address[1], flush=True)
     server.serve_forever()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A benchmark killed without cleanup must not leave its server running."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
 
 
 class ServerProcess:

@@ -11,8 +11,9 @@ Rules for `apply`: read only the `inputs` fields, write only the `field`, no I/O
 it raises: the worker then leaves the field alone and unmarked, so the pipeline runs as usual and
 logs and counts the error there (`amounts/error`, `dates/error`), with the article kept.
 
+Each `apply` and its pipeline call one shared function (`amounts_and_stats`, `dates_and_stats`);
 `tests/workers/test_equivalence.py` checks that items and stats are the same whichever side does the
-work; keep each `apply` in step with its pipeline.
+work.
 """
 
 from __future__ import annotations

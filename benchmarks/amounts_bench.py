@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from price_parser import Price  # noqa: E402
 
-from pipelines.amounts import annotate_amounts, find_amounts  # noqa: E402
-from pipelines.amounts.currencies import CN_SUFFIXES, CODES, NAMES, PREFIXES, resolve  # noqa: E402
-from tests.amounts.examples import ALL, Example  # noqa: E402
+from crawler.normalise.amounts import annotate_amounts, find_amounts  # noqa: E402
+from crawler.normalise.amounts.currencies import CN_SUFFIXES, CODES, NAMES, PREFIXES, resolve  # noqa: E402
+from tests.unit.normalise.amounts.examples import ALL, Example  # noqa: E402
 
 TOLERANCE = 0.005
 Found = list[tuple[str | None, float]]
@@ -137,7 +137,7 @@ def main() -> None:
           f"{sum(1 for e in rows if not e.amounts)} sentences without money, "
           f"{sum(1 for e in rows if e.xfail)} known failures (included)")
     print(f"{'finder':<24}{'precision':>10}{'recall':>10}{'F1':>10}{'rows wrong':>12}")
-    for name, finder in (("pipelines.amounts", ours), ("price-parser 0.5 (bare)", price_parser_baseline)):
+    for name, finder in (("crawler.normalise.amounts", ours), ("price-parser 0.5 (bare)", price_parser_baseline)):
         precision, recall, f1, bad = score(finder, rows)
         print(f"{name:<24}{precision:>10.3f}{recall:>10.3f}{f1:>10.3f}{bad:>12}")
     f1 = score(ours, rows)[2]

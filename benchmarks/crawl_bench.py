@@ -11,8 +11,8 @@ differs per page; news sitemaps), serves it from a separate process on 127.0.0.1
 
 - `fetch`: Scrapy, a sitemap spider whose callback yields the URL (the ceiling);
 - `naive`: Scrapy with `trafilatura.extract` in the callback (the baseline);
-- `scmp`: `scrapy crawl scmp -a sitemaps=...` with this project's settings and every item pipeline
-  (amounts and date mentions added when not yet in `ITEM_PIPELINES`), extraction in worker processes;
+- `scmp`: `scrapy crawl scmp -a sitemaps=...` with this project's settings, every item pipeline and
+  every normaliser, extraction in worker processes;
 - `scmp-inline`: the same with `EXTRACTION_WORKERS=0`, everything on the reactor thread (only for
   the sizes in `--inline-sizes`, 300 by default: it is the slowest row).
 
@@ -66,7 +66,6 @@ LABELS = {
     "scmp": "(c) scmp, all pipelines, extraction workers",
     "scmp-inline": "(c0) scmp, all pipelines, EXTRACTION_WORKERS=0",
 }
-NORMALISER_PIPELINES = {"pipelines.amounts.pipeline.AmountsPipeline": 500, "pipelines.dates.DateMentionsPipeline": 550}
 CORES = len(os.sched_getaffinity(0))
 
 
@@ -82,18 +81,16 @@ def build(root: Path, base_url: str, pages: int, sizes: list[int]) -> dict[str, 
     return {"seconds": time.monotonic() - started, "mean_kb": total / pages / 1024}
 
 
-def project_pipelines() -> tuple[dict[str, int], list[str]]:
-    """The project's ITEM_PIPELINES, plus the normaliser pipelines when they are not registered yet."""
+def project_pipelines() -> dict[str, int]:
+    """The project's ITEM_PIPELINES."""
     from scrapy.utils.project import get_project_settings
 
     cwd = os.getcwd()
     try:
         os.chdir(PROJECT)
-        configured = dict(get_project_settings().getdict("ITEM_PIPELINES"))
+        return dict(get_project_settings().getdict("ITEM_PIPELINES"))
     finally:
         os.chdir(cwd)
-    added = [path for path in NORMALISER_PIPELINES if path not in configured]
-    return {**configured, **{path: NORMALISER_PIPELINES[path] for path in added}}, added
 
 
 def command(config: str, index_url: str, out: Path, stats: Path, pipelines: dict[str, int]) -> tuple[list[str], Path]:
@@ -227,15 +224,14 @@ def main(argv: list[str] | None = None) -> int:
     configs = [c for c in args.configs.split(",") if c]
     if set(configs) - set(CONFIGS):
         parser.error(f"unknown configs: {', '.join(sorted(set(configs) - set(CONFIGS)))}")
-    pipelines, added = project_pipelines()
+    pipelines = project_pipelines()
     import scrapy
     import trafilatura
 
     print(f"machine: {os.cpu_count()} cores ({CORES} usable), {platform.machine()}, Python "
           f"{platform.python_version()}, Scrapy {scrapy.__version__}, trafilatura {trafilatura.__version__}")
     order = sorted(pipelines.items(), key=lambda x: x[1])
-    print("(c) ITEM_PIPELINES: " + ", ".join(f"{path.rsplit('.', 1)[-1]}:{o}" for path, o in order)
-          + (f" (added, not in settings yet: {', '.join(a.rsplit('.', 1)[-1] for a in added)})" if added else ""))
+    print("(c) ITEM_PIPELINES: " + ", ".join(f"{path.rsplit('.', 1)[-1]}:{o}" for path, o in order))
     results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="crawl-bench-") as tmp:
         root, work = Path(tmp) / "site", Path(tmp) / "work"

@@ -31,11 +31,11 @@ if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
 import trafilatura  # noqa: E402
+from crawler.workers.normalisers import NORMALISERS  # noqa: E402
 
 from benchmarks.crawl_site import BenchSite  # noqa: E402
 from crawler.extract import extract_article  # noqa: E402
 from crawler.workers.jobs import JobOptions, PageJob, run_job  # noqa: E402
-from crawler.workers.normalisers import NORMALISERS  # noqa: E402
 
 NOW = datetime(2026, 11, 29, tzinfo=UTC)
 

@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from crawler.dates.mentions import find_date_mentions  # noqa: E402
-from crawler.dates.periods import period_start  # noqa: E402
-from tests.dates.mention_table import ROWS, Row  # noqa: E402
+from crawler.normalise.date_mentions.mentions import find_date_mentions  # noqa: E402
+from crawler.normalise.date_mentions.periods import period_start  # noqa: E402
+from tests.unit.normalise.date_mentions.mention_table import ROWS, Row  # noqa: E402
 
 Span = tuple[int, int, date, str | None]  # start, end, date, granularity (None: a full datetime)
 NO_REFERENCE_BASE = datetime(2000, 1, 1)

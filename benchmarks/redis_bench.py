@@ -176,7 +176,7 @@ def main() -> None:
     args = parser.parse_args()
     sys.path.insert(0, str(PROJECT))
     from sample_site.server import StaticServer
-    from tests.state.changing_site import ChangingSite
+    from tests.support.changing_site import ChangingSite
 
     results = []
     with tempfile.TemporaryDirectory(prefix="redis-bench-") as raw:

@@ -58,8 +58,6 @@ REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.ArticleKeyRequestFingerprinte
 ITEM_PIPELINES = {
     "pipelines.dedupe.DuplicateArticlePipeline": 100,
     "pipelines.templates.TemplateParagraphsPipeline": 200,
-    "pipelines.amounts.pipeline.AmountsPipeline": 500,
-    "pipelines.dates.DateMentionsPipeline": 550,
     "pipelines.state.IncrementalStatePipeline": 850,
     "pipelines.validate.SchemaValidationPipeline": 900,
 }
@@ -135,6 +133,15 @@ SPIDERMON_FIELD_COVERAGE_RULES = {
 MONITOR_MAX_DROP_RATE = 0.5
 
 # --- Extraction ---------------------------------------------------------------------------------
+# Article normalisers (crawler/normalise/), run in the extraction worker right after extraction, in
+# this order; each fills one field. Remove one to leave its field empty.
+NORMALISERS = [
+    "crawler.normalise.amounts.normaliser.NORMALISER",
+    "crawler.normalise.date_mentions.normaliser.NORMALISER",
+]
+# IANA zone in which date mentions read their reference (publication) time; empty: the offset
+# `published_at` carries (the site's own for most sources).
+DATES_TIMEZONE = ""
 # Freeze "now" (ISO 8601 with offset) for reproducible runs and tests; empty: the real clock.
 CRAWL_NOW = ""
 
@@ -149,9 +156,6 @@ EXTRACTION_MAX_INFLIGHT = 0
 EXTRACTION_START_METHOD = "forkserver"
 # A page whose worker dies is tried again this many times, then counted as `extract/worker_crash`.
 EXTRACTION_CRASH_RETRIES = 1
-# Run the normalisers of enabled pipelines (crawler/workers/normalisers.py) in the workers; those
-# pipelines then skip the item. False: the pipelines do all the work in the reactor process.
-EXTRACTION_WORKER_NORMALISERS = True
 # The function a worker runs on one page (tests swap in a crashing one).
 EXTRACTION_JOB = "crawler.workers.jobs.run_job"
 

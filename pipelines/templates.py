@@ -16,6 +16,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import NotConfigured
 
 from crawler.clean.templates import TemplateCounter
+from crawler.normalise.paragraphs import drop_paragraphs
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -26,11 +27,16 @@ logger = logging.getLogger(__name__)
 def strip_templates(counter: TemplateCounter, host: str, text: str) -> tuple[str, int]:
     """Count this page, then drop its template paragraphs; never empties an article."""
     paragraphs = text.split("\n\n")
-    counter.observe(host, paragraphs)
-    kept = [p for p in paragraphs if not counter.is_template(host, p)]
-    if not kept:
+    keep = template_mask(counter, host, paragraphs)
+    if not any(keep):
         return text, 0
-    return "\n\n".join(kept), len(paragraphs) - len(kept)
+    return "\n\n".join(p for p, k in zip(paragraphs, keep, strict=True) if k), keep.count(False)
+
+
+def template_mask(counter: TemplateCounter, host: str, paragraphs: list[str]) -> list[bool]:
+    """Count this page's paragraphs, then say which to keep (False: a template of `host`)."""
+    counter.observe(host, paragraphs)
+    return [not counter.is_template(host, p) for p in paragraphs]
 
 
 class TemplateParagraphsPipeline:
@@ -67,9 +73,14 @@ class TemplateParagraphsPipeline:
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         host = (urlsplit(adapter.get("url") or "").hostname or "").lower()
-        text, removed = strip_templates(self.counter, host, adapter.get("text") or "")
-        if removed:
-            adapter["text"] = text
+        paragraphs = (adapter.get("text") or "").split("\n\n")
+        keep = template_mask(self.counter, host, paragraphs)
+        removed = keep.count(False)
+        if removed and removed < len(keep):  # never empties an article
+            article = adapter.asdict()
+            drop_paragraphs(article, paragraphs, keep)
+            for name in ("text", *(n for n, v in article.items() if isinstance(v, list))):
+                adapter[name] = article[name]
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value("clean/removed/template", removed)
         return item

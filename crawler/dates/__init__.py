@@ -1,11 +1,11 @@
-"""Dates: publication/modification dates of an article, and date mentions in its title and text.
+"""Publication and modification dates of an article: candidates from the page, chosen by trust order.
 
-Pure functions only (the clock is always injected); `pipelines.dates` wraps the mention finder.
+Pure functions only (the clock is always injected). Date mentions in the text live in
+`crawler.normalise.date_mentions`. See docs/dates.md.
 """
 
 from __future__ import annotations
 
-from crawler.dates.mentions import find_date_mentions
 from crawler.dates.model import SOURCE_ORDER, DateCandidate, PublicationDates
 from crawler.dates.parse import parse_datetime
 from crawler.dates.publication import resolve_publication_dates
@@ -15,7 +15,6 @@ __all__ = [
     "SOURCE_ORDER",
     "DateCandidate",
     "PublicationDates",
-    "find_date_mentions",
     "parse_datetime",
     "resolve_publication_dates",
     "url_date_candidate",

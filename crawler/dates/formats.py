@@ -12,8 +12,8 @@ import email.utils
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
-from crawler.dates.lexicon import MONTHS
 from crawler.dates.model import ParsedValue
+from crawler.dates.month_names import MONTHS
 
 # Zone abbreviations seen after visible times; ambiguous ones (CST, IST) are left out on purpose.
 _ZONE_ABBREVIATIONS = {

@@ -1,16 +1,8 @@
-"""Page extraction off the reactor: a pool of worker processes, one picklable job, normalisers run early.
+"""Page extraction off the reactor: a pool of worker processes running one picklable job.
 
 - `crawler.workers.jobs`: `run_job(PageJob) -> JobResult`, the pure function a worker runs: extraction,
-  then the article-level normalisers (amounts, date mentions). JSON-safe data in, JSON-safe data out.
-- `crawler.workers.normalisers`: `NORMALISERS`, the registration point for those normalisers.
-- `crawler.workers.marks`: how an item says which pipeline work a worker already did (`precomputed`).
+  then the article normalisers of the `NORMALISERS` setting. JSON-safe data in, JSON-safe data out.
 - `crawler.workers.pool`: `ExtractionPool`, the process pool a spider awaits (`EXTRACTION_*` settings).
 
-This package imports nothing heavy; `precomputed` can be imported by any item pipeline.
+See docs/performance.md.
 """
-
-from __future__ import annotations
-
-from crawler.workers.marks import precomputed
-
-__all__ = ["precomputed"]

@@ -24,8 +24,9 @@ from typing import Any
 
 from crawler.extract import NotAnArticle, extract_article
 from crawler.items import Article
-from crawler.workers.marks import mark_precomputed
-from crawler.workers.normalisers import by_field
+from crawler.normalise import load_normalisers
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class JobOptions:
     """Per-crawl options of every job (small: it is pickled with each one)."""
 
     normalisers: tuple[str, ...] = ()
-    """Fields of the `NORMALISERS` to run after extraction (those whose pipeline is enabled)."""
+    """Dotted paths of the normalisers to run after extraction (the `NORMALISERS` setting)."""
     settings: tuple[tuple[str, Any], ...] = ()
     """The setting values those normalisers read, as `(name, value)` pairs."""
     capture_logs: bool = False
@@ -63,8 +64,6 @@ class JobResult:
     """The article as a JSON-safe dict (the `Article` fields)."""
     stats: dict[str, int] = field(default_factory=dict)
     """Stat key -> increment: `extract/<event>` of extraction, then the normalisers' own counters."""
-    normalised: tuple[str, ...] = ()
-    """Fields the normalisers filled (their pipelines may skip the item)."""
     not_article: tuple[str, str] | None = None
     """`(reason, detail)` of `NotAnArticle`."""
     error: tuple[str, str, str] | None = None
@@ -75,10 +74,9 @@ class JobResult:
     """Process that ran the job."""
 
     def article(self) -> Article:
-        """The item to yield, marked with what the normalisers did (their pipelines then skip it)."""
+        """The item to yield."""
         assert self.item is not None
-        done = {n.field: {name: self.item[name] for name in n.inputs} for n in by_field(self.normalised)}
-        return mark_precomputed(Article(**self.item), done)
+        return Article(**self.item)
 
 
 class _Capture(logging.Handler):
@@ -125,18 +123,18 @@ def _run(job: PageJob) -> JobResult:
         key = f"extract/{event}"
         stats[key] = stats.get(key, 0) + 1
     settings = dict(job.options.settings)
-    normalised = []
-    for normaliser in by_field(job.options.normalisers):
+    for normaliser in load_normalisers(job.options.normalisers):
         try:
             counted = normaliser.apply(item, settings)
-        except Exception:  # noqa: BLE001 - left to the pipeline, which logs and counts it (see normalisers)
-            logging.getLogger(__name__).debug("%s left to its pipeline for %s", normaliser.field, job.url,
-                                              exc_info=True)
+        except Exception:  # noqa: BLE001 - a normaliser bug must not cost the article: logged, counted, delivered
+            logger.warning("%s normaliser failed on %s; delivered without it", normaliser.field, job.url,
+                           exc_info=True)
+            key = f"{normaliser.field}/error"
+            stats[key] = stats.get(key, 0) + 1
             continue
         for key, count in counted.items():
             stats[key] = stats.get(key, 0) + count
-        normalised.append(normaliser.field)
-    return JobResult(item=item, stats=stats, normalised=tuple(normalised))
+    return JobResult(item=item, stats=stats)
 
 
 # A small page that goes through every step (metadata, dates, trafilatura, normalisers): run once per

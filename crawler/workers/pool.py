@@ -40,8 +40,8 @@ from scrapy import signals
 from scrapy.utils.misc import load_object
 
 from crawler.extract import NotAnArticle
+from crawler.normalise import load_normalisers
 from crawler.workers.jobs import JobOptions, JobResult, PageJob, init_worker, run_job, warm_up
-from crawler.workers.normalisers import NORMALISERS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -77,17 +77,11 @@ def usable_cores() -> int:
 
 
 def job_options(settings: BaseSettings, *, capture_logs: bool) -> JobOptions:
-    """The normalisers whose pipeline is enabled, with the settings they read."""
-    if not settings.getbool("EXTRACTION_WORKER_NORMALISERS", True):
-        return JobOptions(capture_logs=capture_logs, log_level=_level(settings))
-    pipelines = {
-        (path if isinstance(path, str) else f"{path.__module__}.{path.__qualname__}")
-        for path, order in settings.getwithbase("ITEM_PIPELINES").items() if order is not None
-    }
-    active = tuple(n for n in NORMALISERS if n.pipeline in pipelines)
-    wanted = sorted({name for n in active for name in n.settings})
+    """The normalisers of the `NORMALISERS` setting, with the settings they read."""
+    paths = tuple(settings.getlist("NORMALISERS"))
+    wanted = sorted({name for n in load_normalisers(paths) for name in n.settings})
     return JobOptions(
-        normalisers=tuple(n.field for n in active),
+        normalisers=paths,
         settings=tuple((name, settings.get(name)) for name in wanted),
         capture_logs=capture_logs,
         log_level=_level(settings),

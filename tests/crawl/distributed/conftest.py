@@ -1,0 +1,157 @@
+"""A private redis-server for the distributed tests, and helpers that start `scrapy crawl` workers.
+
+The server is started by the tests themselves (free port, temporary directory, no persistence), so
+they depend neither on a system service nor on the instance `.ci/run` starts. Without a
+`redis-server` binary on PATH the tests that need it are skipped, saying so; the `redis` and
+`scrapy-redis` packages are required (the `distributed` extra): a missing one is an error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import redis
+
+from sample_site.server import StaticServer
+from tests.support.changing_site import ChangingSite
+from tests.support.crawl import FAST, PROJECT
+
+ADDON = "crawler.distributed.addon.RedisAddon"
+FIRST_ID = 3300100
+# Three crawler processes on two cores: extraction inline (same output, tests/workers equivalence),
+# short heartbeats so a killed worker is recognised as dead within seconds.
+WORKER = [*FAST, "-s", "EXTRACTION_WORKERS=0", "-s", "CONCURRENT_REQUESTS=2",
+          "-s", "DISTRIBUTED_HEARTBEAT_INTERVAL=0.5", "-s", "DISTRIBUTED_WORKER_TIMEOUT=3"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """A redis-server on 127.0.0.1 for the session; yields its port."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed (Debian: apt-get install redis-server); "
+                    "the distributed tests need a real Redis")
+    folder = tmp_path_factory.mktemp("redis")
+    port = _free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder), "--save", "",
+         "--appendonly", "no", "--logfile", str(folder / "redis.log")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    client = redis.Redis(port=port)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError(f"redis-server did not start: {(folder / 'redis.log').read_text()}") from None
+            time.sleep(0.05)
+    yield port
+    process.terminate()
+    process.wait(timeout=30)
+
+
+@pytest.fixture()
+def redis_url(redis_server: int) -> str:
+    """An empty database for each test."""
+    redis.Redis(port=redis_server).flushall()
+    return f"redis://127.0.0.1:{redis_server}/0"
+
+
+@pytest.fixture()
+def client(redis_url: str) -> redis.Redis:
+    return redis.Redis.from_url(redis_url)
+
+
+def make_site(root: Path, count: int, delay: float) -> tuple[ChangingSite, StaticServer]:
+    root.mkdir(parents=True, exist_ok=True)
+    server = StaticServer(root, delay=delay)
+    site = ChangingSite(root, server.base_url())
+    for story_id in range(FIRST_ID, FIRST_ID + count):
+        site.add(story_id, day=(story_id - FIRST_ID) % 28 + 1)
+    site.write()
+    return site, server
+
+
+def addon_args() -> list[str]:
+    """Enable the add-on on the command line until crawler/settings.py lists it (CI.md)."""
+    from crawler import settings
+
+    if ADDON in getattr(settings, "ADDONS", {}):
+        return []
+    return ["-s", "ADDONS=" + json.dumps({**getattr(settings, "ADDONS", {}), ADDON: 0})]
+
+
+class Worker:
+    """One `scrapy crawl scmp` worker process with its own feed, stats file and log."""
+
+    def __init__(self, folder: Path, name: str, site: ChangingSite, redis_url: str, *extra: str) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.name = name
+        self.out = folder / f"{name}.jsonl"
+        self.stats_file = folder / f"{name}-stats.json"
+        self.log = folder / f"{name}.log"
+        command = [sys.executable, "-m", "scrapy", "crawl", "scmp", "-a", f"sitemaps={site.sitemap}",
+                   "-O", str(self.out), "-s", f"CRAWL_STATS_FILE={self.stats_file}", *WORKER,
+                   "-s", f"REDIS_URL={redis_url}", "-s", f"WORKER_ID={name}", *addon_args(), *extra]
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=log, text=True,
+                                            env={**os.environ, "PYTHONPATH": str(PROJECT)})
+
+    def wait(self, timeout: float = 240) -> int:
+        return self.process.wait(timeout=timeout)
+
+    def items(self) -> list[dict[str, Any]]:
+        return self.items_in(self.out)
+
+    @staticmethod
+    def items_in(path: Path) -> list[dict[str, Any]]:
+        """Complete lines only (a killed worker's `.part` may end with a torn one)."""
+        if not path.exists():
+            return []
+        lines = path.read_text(encoding="utf-8").split("\n")[:-1]
+        return [json.loads(line) for line in lines if line.strip()]
+
+    def ids(self) -> list[str]:
+        return [item["id"] for item in self.items()]
+
+    def updates(self) -> list[tuple[str, bool]]:
+        return [(item["id"], item["update"]) for item in self.items()]
+
+    def stats(self) -> dict[str, Any]:
+        return json.loads(self.stats_file.read_text())["stats"] if self.stats_file.exists() else {}
+
+    def tail(self) -> str:
+        return self.log.read_text(encoding="utf-8")[-3000:] if self.log.exists() else ""
+
+
+def expected_ids(count: int) -> dict[str, int]:
+    return {f"scmp:{i}": 1 for i in range(FIRST_ID, FIRST_ID + count)}
+
+
+def wait_until(predicate: Any, what: str, timeout: float = 90) -> None:
+    """Poll `predicate` (a bounded wait for a precondition, never an assertion about speed)."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)

@@ -1,1 +1,0 @@
-"""Distributed crawling on Redis: frontier, adapter, shared state, multi-worker crawls."""

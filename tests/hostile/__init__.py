@@ -1,1 +1,0 @@
-"""Hostile sites (issue 6): a fault-injection server and the tests that the crawler survives it."""

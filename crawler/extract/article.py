@@ -7,6 +7,7 @@ JSON-LD, then the Next.js payload, then OpenGraph/meta tags, then the feed or si
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -25,11 +26,14 @@ from crawler.extract.decode import decode_html, strip_stray_end_tags
 from crawler.extract.errors import NotAnArticle
 from crawler.extract.fields import clean_authors, clean_keywords, normalise_language, squash
 from crawler.extract.hints import Hints
+from crawler.extract.limits import MAX_ATTRIBUTES, MAX_TREE_ELEMENTS, cap_attributes, truncate_tree
 from crawler.extract.meta import PageMeta, read_meta
 from crawler.items import Article
 from crawler.sites import SiteProfile, get_site, site_for_publisher, site_for_url
 from crawler.sites.generic import GENERIC
 from crawler.urls import absolute, host_of, strip_tracking, url_key
+
+logger = logging.getLogger(__name__)
 
 # A page that does not declare itself an article must carry at least this much body text.
 MIN_UNDECLARED_TEXT_CHARS = 400
@@ -164,10 +168,14 @@ def extract_article(
     if isinstance(html, bytes):
         # Saved pages: BOM, then the page's own declaration (gb2312 read as GB18030), then detection.
         html = decode_html(html, None)[0]
+    events: list[str] = []
+    html, capped = cap_attributes(html)
+    if capped:
+        events.append("limits/attributes")
+        logger.warning("%s: %d tag(s) with more than %d attributes cut before parsing", url, capped, MAX_ATTRIBUTES)
     tree = load_html(strip_stray_end_tags(html))
     if tree is None:
         raise NotAnArticle("unparseable")
-    events: list[str] = []
     jsonld_node, broken = ld.find_article_jsonld(tree)
     if broken:
         events.append("broken_jsonld")
@@ -191,6 +199,11 @@ def extract_article(
 
     original_url = source_link(tree, url)
     drop_nodes(tree, GENERIC.drop_selectors + (profile.drop_selectors if profile is not GENERIC else ()))
+    removed = truncate_tree(tree)
+    if removed:
+        events.append("limits/elements")
+        logger.warning("%s: %d elements after the first %d removed before extracting the body", url, removed,
+                       MAX_TREE_ELEMENTS)
     paragraphs = body_paragraphs(tree, url)
     if not paragraphs and src.next_article:
         paragraphs = nd.body_paragraphs(src.next_article)

@@ -69,12 +69,14 @@ class SelectorSet:
     def matches(self, tree: HtmlElement) -> list[HtmlElement]:
         """Matching elements, outermost first (an element inside a matched one is not listed again)."""
         found: list[HtmlElement] = []
+        seen: set[HtmlElement] = set()  # a set: a page can have thousands of matches
         if self.ids or self.classes or self.attributes:
             for element in tree.iter(etree.Element):
-                if self._hit(element) and not any(a in found for a in element.iterancestors()):
+                if self._hit(element) and seen.isdisjoint(element.iterancestors()):
                     found.append(element)
+                    seen.add(element)
         if self.xpath is not None:
-            found.extend(e for e in self.xpath(tree) if e not in found)
+            found.extend(e for e in self.xpath(tree) if e not in seen)
         return found
 
 

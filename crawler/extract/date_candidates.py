@@ -41,14 +41,14 @@ def _raw(value: Any) -> str | None:
 
 
 def _visible_lines(tree: HtmlElement) -> list[str]:
-    lines = []
+    lines: dict[str, None] = {}  # ordered and without repeats, checked in constant time
     for text in _VISIBLE_XPATH(tree):
         parent = text.getparent()
         line = parent.text_content() if parent is not None else str(text)
         line = " ".join(line.split())
-        if 0 < len(line) <= _MAX_VISIBLE_LEN and line not in lines:
-            lines.append(line)
-    return lines
+        if 0 < len(line) <= _MAX_VISIBLE_LEN:
+            lines.setdefault(line)
+    return list(lines)
 
 
 def collect_date_candidates(

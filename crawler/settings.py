@@ -156,6 +156,10 @@ EXTRACTION_MAX_INFLIGHT = 0
 EXTRACTION_START_METHOD = "forkserver"
 # A page whose worker dies is tried again this many times, then counted as `extract/worker_crash`.
 EXTRACTION_CRASH_RETRIES = 1
+# Seconds a worker may spend on one page (a real page takes well under one): past that the page is
+# given up (`extract/timeout`) and its worker killed and replaced; a stopped or stuck worker is
+# found the same way. 0: no limit. Inline extraction (EXTRACTION_WORKERS=0) has no limit.
+EXTRACTION_PAGE_TIMEOUT = 30.0
 # The function a worker runs on one page (tests swap in a crashing one).
 EXTRACTION_JOB = "crawler.workers.jobs.run_job"
 

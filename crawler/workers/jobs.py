@@ -14,9 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-import select
-import threading
-import time
 import traceback
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -154,37 +151,3 @@ def warm_up(options: JobOptions) -> int:
     run_job(PageJob(_WARM_PAGE, "https://warm.invalid/news/article/1/warm-up", "generic",
                     fetched_at=now.isoformat(), now=now, options=options))
     return os.getpid()
-
-
-def init_worker(crawl_pid: int) -> None:
-    """Runs once in each worker process: exit as soon as the crawl process is gone.
-
-    A `ProcessPoolExecutor` worker waits for work on a pipe it also holds the writing end of, so a
-    crawl killed with SIGKILL (or by the OOM killer) would leave its workers, and the fork server
-    that waits for them, running forever. A daemon thread watches the crawl's pid (a pidfd on Linux,
-    polling elsewhere) and ends the worker when it exits.
-    """
-    threading.Thread(target=_watch_crawl, args=(crawl_pid,), name="crawl-watch", daemon=True).start()
-
-
-def _watch_crawl(pid: int) -> None:
-    try:
-        pidfd = os.pidfd_open(pid)
-    except (AttributeError, OSError):  # no pidfd (not Linux >= 5.3), or the crawl already exited
-        pidfd = None
-    if pidfd is not None:
-        select.select([pidfd], [], [])  # readable once the process has exited
-    else:
-        while _alive(pid):
-            time.sleep(1.0)
-    os._exit(70)  # EX_SOFTWARE: nobody is left to take our results
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -2,38 +2,48 @@
 
 Extraction is CPU-bound (parsing, trafilatura, normalisers: tens of milliseconds a page); done in the
 callback it runs on the reactor thread, so one core does everything and downloads stall meanwhile.
-The pool runs `crawler.workers.jobs.run_job` in `EXTRACTION_WORKERS` processes instead.
+The pool runs `crawler.workers.jobs.run_job` in `EXTRACTION_WORKERS` processes instead, one page at
+a time each. The workers are processes the pool starts, watches and replaces one by one (not a
+`ProcessPoolExecutor`, which can neither time nor kill one worker, and which takes the death of its
+fork server for the death of every worker). See docs/operations.md ("Per-page limits").
 
-- Start method: `forkserver` by default. The fork server is a fresh interpreter (never a fork of the
-  reactor process and its threads) that imports the extraction code once; each worker is then a
-  cheap fork of it. `spawn` works too (each worker imports everything itself: slower to start).
-  Workers start when the spider opens, in a helper thread, and run one warm-up page each; jobs
-  wait for that, the reactor does not.
-- Back-pressure: at most `EXTRACTION_MAX_INFLIGHT` pages are submitted at a time (an asyncio
-  semaphore), so the executor's queue holds a few pages, not the whole crawl; Scrapy's own scraper
-  limit (`SCRAPER_SLOT_MAX_ACTIVE_SIZE`) stops downloads when too many responses wait.
-- A worker that dies (segfault, out of memory, `os._exit`) breaks a `ProcessPoolExecutor`: every
-  job in it fails with `BrokenProcessPool`. The pool is recreated and each of those jobs is tried
-  again up to `EXTRACTION_CRASH_RETRIES` times, one suspect at a time, so the page that kills its
-  worker is given up (`WorkerCrashed`) and the others are extracted. Never a hung crawl.
-- The pool is shut down when the spider closes (and, at the latest, when the engine stops).
+- Start method: `forkserver` by default (workers fork from one clean interpreter that imported the
+  extraction code once; never a fork of the reactor process and its threads); `spawn` works too.
+  Each worker runs one warm-up page before it takes real ones; the reactor does not wait for that.
+- Each worker has its own pipe and a thread in this process that talks to it, so a worker that is
+  stopped (SIGSTOP) or stuck never blocks the reactor.
+- Budget: a page still running `EXTRACTION_PAGE_TIMEOUT` seconds after its worker took it is given
+  up (`extract/timeout`); the worker is killed and replaced. A worker that does not even take a page
+  within that time (stopped, wedged) is replaced and the page goes to another worker.
+- A worker that dies (segfault, out of memory, `os._exit`) costs only the page it had: that page is
+  tried again on a fresh worker up to `EXTRACTION_CRASH_RETRIES` times, then given up
+  (`extract/worker_crash`). Pages on the other workers are not touched.
+- The fork server dying stops nothing: running workers talk to us over their own pipes, and the next
+  worker started launches a new fork server.
+- Back-pressure: at most `EXTRACTION_MAX_INFLIGHT` pages wait for or run in the workers at a time.
+- Shutdown: when the spider closes, each worker is told to exit; one that has not within
+  `_EXIT_GRACE` seconds is killed. Workers ignore SIGINT and SIGTERM (the crawl stops them).
 - `EXTRACTION_WORKERS = 0`: no processes; `run_job` runs inline on the reactor thread (debugging,
-  `scrapy parse`). Results are the same either way (`tests/workers/test_equivalence.py`).
+  `scrapy parse`), with no time budget. Results are the same either way.
 
-Stats: `workers/size`, `workers/restarts`, `workers/startup_seconds` (last start, to ready).
+Stats: `workers/size`, `workers/restarts` (workers replaced), `workers/startup_seconds`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
+import atexit
 import logging
 import multiprocessing
 import os
+import queue
+import signal
+import threading
 import time
-from concurrent.futures import CancelledError, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections import deque
+from dataclasses import dataclass, field
 from datetime import datetime
+from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
@@ -41,7 +51,8 @@ from scrapy.utils.misc import load_object
 
 from crawler.extract import NotAnArticle
 from crawler.normalise import load_normalisers
-from crawler.workers.jobs import JobOptions, JobResult, PageJob, init_worker, run_job, warm_up
+from crawler.workers.jobs import JobOptions, JobResult, PageJob, run_job
+from crawler.workers.process import alive, worker_main
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -52,7 +63,31 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 # Imported once by the fork server, so that every forked worker starts with them loaded.
-PRELOAD = ["crawler.workers.jobs"]
+PRELOAD = ["crawler.workers.jobs", "crawler.workers.process"]
+# Seconds a closing pool waits for its workers to exit before killing them.
+_EXIT_GRACE = 2.0
+# Workers that died or failed to start in a row, without one becoming ready, before the pool gives up.
+_MAX_FAILED_STARTS = 3
+# Times a page is handed to another worker because the one it was given to never took it.
+_MAX_HANDOVERS = 3
+# Every worker process started and not yet known to be gone, whatever pool started it. Workers ignore
+# SIGTERM, which is all multiprocessing's exit handler sends its children before waiting for them:
+# our own exit handler (registered later, so run first) kills what is left, e.g. a worker whose start
+# finished after its pool closed.
+_STARTED: dict[int, Any] = {}
+_STARTED_LOCK = threading.Lock()
+
+
+@atexit.register
+def _kill_leftovers() -> None:
+    with _STARTED_LOCK:
+        leftovers = list(_STARTED)
+        _STARTED.clear()
+    for pid in leftovers:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
 
 
 class ExtractionFailed(Exception):
@@ -61,11 +96,23 @@ class ExtractionFailed(Exception):
     def __init__(self, stat: str, message: str) -> None:
         super().__init__(message)
         self.stat = stat
-        """Stat suffix under `extract/`: `error/<ExceptionType>` or `worker_crash`."""
+        """Stat suffix under `extract/`: `error/<ExceptionType>`, `worker_crash` or `timeout`."""
 
 
 class WorkerCrashed(ExtractionFailed):
     """The worker process died while extracting the page, on every attempt."""
+
+
+class PageTimedOut(ExtractionFailed):
+    """The page ran longer than `EXTRACTION_PAGE_TIMEOUT`; its worker was killed."""
+
+
+class _Lost(Exception):
+    """The worker was lost while it had the page: `reason` is "crash", "timeout" or "unresponsive"."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def usable_cores() -> int:
@@ -89,9 +136,31 @@ def job_options(settings: BaseSettings, *, capture_logs: bool) -> JobOptions:
 
 
 def _level(settings: BaseSettings) -> int:
-    level = settings.get("LOG_LEVEL", "INFO")
+    level = settings.get("LOG_LEVEL")
     number = level if isinstance(level, int) else logging.getLevelName(str(level).upper())
     return number if isinstance(number, int) else logging.INFO
+
+
+@dataclass
+class _Task:
+    """One page given to one worker."""
+
+    job: PageJob
+    future: asyncio.Future[JobResult]
+    timer: asyncio.TimerHandle | None = None
+
+
+@dataclass(eq=False)
+class _Worker:
+    """One worker process, our end of its pipe, and the thread that talks to it."""
+
+    pid: int
+    process: Any
+    conn: Connection
+    inbox: queue.SimpleQueue[PageJob | None] = field(default_factory=queue.SimpleQueue)
+    task: _Task | None = None
+    ready: bool = False
+    gone: bool = False
 
 
 class ExtractionPool:
@@ -105,6 +174,7 @@ class ExtractionPool:
         max_inflight: int = 0,
         start_method: str = "forkserver",
         crash_retries: int = 1,
+        page_timeout: float = 30.0,
         options: JobOptions | None = None,
         job: Callable[[PageJob], JobResult] = run_job,
     ) -> None:
@@ -113,29 +183,39 @@ class ExtractionPool:
         self.max_inflight = max_inflight if max_inflight > 0 else 2 * self.workers
         self.start_method = start_method
         self.crash_retries = max(0, crash_retries)
+        self.page_timeout = page_timeout if page_timeout > 0 else None
         self.options = options or JobOptions(capture_logs=self.workers > 0)
         self.job = job
         self.worker_pids: set[int] = set()
-        """Pids of the current workers seen so far (bounded by `workers`; logged at shutdown)."""
-        self._executor: ProcessPoolExecutor | None = None
-        self._generation = 0
-        self._ready: asyncio.Future[tuple[float, set[int]] | None] | None = None
+        """Pids of every worker that became ready (logged at shutdown)."""
+        self.restarts = 0
+        """Workers replaced after a crash, a timeout or a failed start."""
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._live: list[_Worker] = []
+        self._idle: deque[_Worker] = deque()
+        self._waiting: deque[asyncio.Future[_Worker]] = deque()
+        self._starting = 0
+        self._failed_starts = 0
+        self._broken: str | None = None
+        self._opened_at = 0.0
+        self._first_ready = False
+        self._all_ready: asyncio.Event | None = None
         self._inflight: asyncio.Semaphore | None = None
-        self._suspects: asyncio.Lock | None = None
         self._closed = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractionPool:
         settings = crawler.settings
-        workers = settings.getint("EXTRACTION_WORKERS", -1)
+        workers = settings.getint("EXTRACTION_WORKERS")
         pool = cls(
             crawler,
             workers=usable_cores() if workers < 0 else workers,
-            max_inflight=settings.getint("EXTRACTION_MAX_INFLIGHT", 0),
-            start_method=settings.get("EXTRACTION_START_METHOD") or "forkserver",
-            crash_retries=settings.getint("EXTRACTION_CRASH_RETRIES", 1),
+            max_inflight=settings.getint("EXTRACTION_MAX_INFLIGHT"),
+            start_method=settings.get("EXTRACTION_START_METHOD"),
+            crash_retries=settings.getint("EXTRACTION_CRASH_RETRIES"),
+            page_timeout=settings.getfloat("EXTRACTION_PAGE_TIMEOUT"),
             options=job_options(settings, capture_logs=workers != 0),
-            job=load_object(settings.get("EXTRACTION_JOB") or "crawler.workers.jobs.run_job"),
+            job=load_object(settings.get("EXTRACTION_JOB")),
         )
         crawler.signals.connect(pool.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(pool.close, signal=signals.spider_closed)
@@ -167,123 +247,293 @@ class ExtractionPool:
         return result
 
     async def _submit(self, job: PageJob) -> JobResult:
-        if self._inflight is None or self._suspects is None:
+        if self._inflight is None:
             self._inflight = asyncio.Semaphore(self.max_inflight)
-            self._suspects = asyncio.Lock()
         async with self._inflight:
-            attempt = 0
+            crashes = handovers = 0
             while True:
-                if attempt:
-                    # A retried job may be the one that kills its worker: run suspects one at a time.
-                    async with self._suspects:
-                        outcome = await self._attempt(job)
-                else:
-                    outcome = await self._attempt(job)
-                if outcome is not None:
-                    return outcome
-                attempt += 1
-                if attempt > self.crash_retries:
-                    raise WorkerCrashed("worker_crash", f"the worker process died {attempt} times on this page")
+                try:
+                    return await self._attempt(job)
+                except _Lost as lost:
+                    if lost.reason == "timeout":
+                        raise PageTimedOut("timeout", f"still running after {self.page_timeout:g} s "
+                                                      "(EXTRACTION_PAGE_TIMEOUT); its worker was replaced") from None
+                    if lost.reason == "unresponsive":
+                        handovers += 1
+                        if handovers > _MAX_HANDOVERS:
+                            raise ExtractionFailed("worker_unresponsive",
+                                                   f"{handovers} workers in a row never took the page") from None
+                        continue
+                    crashes += 1
+                    if crashes > self.crash_retries:
+                        raise WorkerCrashed("worker_crash",
+                                            f"the worker process died {crashes} times on this page") from None
 
-    async def _attempt(self, job: PageJob) -> JobResult | None:
-        """The job's result, or None when its worker died (the pool is then recreated)."""
-        if self._closed:
-            raise ExtractionFailed("error/PoolClosed", "the extraction pool is shut down")
-        await self._start()
-        executor, generation = self._executor, self._generation
-        assert executor is not None
+    async def _attempt(self, job: PageJob) -> JobResult:
+        """The job's result from one worker; raises `_Lost` when that worker was lost with it."""
+        worker = await self._acquire()
+        loop = asyncio.get_running_loop()
+        task = _Task(job, loop.create_future())
+        worker.task = task
+        if self.page_timeout is not None:  # until the worker says it took the page
+            task.timer = loop.call_later(self.page_timeout, self._expire, worker, task, "unresponsive")
+        worker.inbox.put(job)
         try:
-            result = await asyncio.get_running_loop().run_in_executor(executor, self.job, job)
-        except BrokenProcessPool:
-            self._restart(generation)
-            return None
-        if generation == self._generation:
-            self.worker_pids.add(result.pid)
-        return result
+            return await task.future
+        finally:
+            if task.timer is not None:
+                task.timer.cancel()
 
-    # --- life cycle -------------------------------------------------------------------------
+    # --- workers: start, hand out, replace ----------------------------------------------------
 
     def spider_opened(self) -> None:
         """Start the workers while the crawl reads its sitemaps."""
-        if self.workers:
-            self._begin_start()
+        if self.workers and self._loop is None:
+            self._loop = asyncio.get_running_loop()
+            self._opened_at = time.monotonic()
+            for _ in range(self.workers):
+                self._start_one()
+            self._set_stat("workers/size", self.workers)
 
-    async def _start(self) -> None:
-        if self._ready is None:
-            self._begin_start()
-        assert self._ready is not None
-        await asyncio.shield(self._ready)
+    async def ready(self) -> set[int]:
+        """Wait until the first workers ran their warm-up page; their pids."""
+        if self._loop is None:
+            self.spider_opened()
+        if not self._first_ready:
+            self._all_ready = self._all_ready or asyncio.Event()
+            await self._all_ready.wait()
+        return {worker.pid for worker in self._live}
 
-    def _begin_start(self) -> None:
-        if self._ready is not None and not self._ready.done():
+    async def _acquire(self) -> _Worker:
+        if self._closed:
+            raise ExtractionFailed("error/PoolClosed", "the extraction pool is shut down")
+        if self._broken is not None:
+            raise ExtractionFailed("error/WorkersUnavailable", self._broken)
+        if self._loop is None:
+            self.spider_opened()
+        while self._idle:
+            worker = self._idle.popleft()
+            if not worker.gone:
+                return worker
+        waiter: asyncio.Future[_Worker] = asyncio.get_running_loop().create_future()
+        self._waiting.append(waiter)
+        return await waiter
+
+    def _release(self, worker: _Worker) -> None:
+        """Give a ready worker to the first page waiting for one, else keep it idle."""
+        worker.task = None
+        if worker.gone or self._closed:
             return
-        context = multiprocessing.get_context(self.start_method)
+        while self._waiting:
+            waiter = self._waiting.popleft()
+            if not waiter.done():
+                waiter.set_result(worker)
+                return
+        self._idle.append(worker)
+
+    def _start_one(self) -> None:
+        """Start a worker process in a helper thread (starting one blocks: the fork server may launch)."""
+        assert self._loop is not None
+        self._starting += 1
+        started = self._loop.run_in_executor(None, self._spawn)
+        started.add_done_callback(self._spawned)
+
+    def _spawn(self) -> tuple[Any, Connection]:
+        context: Any = multiprocessing.get_context(self.start_method)  # typeshed's BaseContext has no Process
         if self.start_method == "forkserver":
             context.set_forkserver_preload(PRELOAD)  # no effect once the fork server runs
-        self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
-                                             initializer=init_worker, initargs=(os.getpid(),))
-        self._generation += 1
-        self.worker_pids = set()
-        # Starting processes blocks (the fork server imports the extraction code first): not on the reactor.
-        self._ready = asyncio.get_running_loop().run_in_executor(None, self._warm, self._executor)
-        self._ready.add_done_callback(functools.partial(self._warm_done, self._generation))
-        self._set_stat("workers/size", self.workers)
-
-    def _warm(self, executor: ProcessPoolExecutor) -> tuple[float, set[int]] | None:
-        """Start every worker and run the warm-up page in it (in a helper thread)."""
-        started = time.monotonic()
-        options = JobOptions(self.options.normalisers, self.options.settings)
+        ours, theirs = context.Pipe(duplex=True)
+        warm_options = JobOptions(self.options.normalisers, self.options.settings)
+        process = context.Process(target=worker_main, args=(theirs, os.getpid(), self.job, warm_options),
+                                  name="extraction-worker", daemon=True)
         try:
-            futures = [executor.submit(warm_up, options) for _ in range(self.workers)]
-            pids = {future.result() for future in futures}
-        except (BrokenProcessPool, CancelledError, RuntimeError):
-            return None  # died while starting, or shut down meanwhile: the next job restarts or stops
-        except Exception:  # a bug on the warm-up page is a bug on every page: say so once, carry on
-            logger.exception("Extraction warm-up failed")
-            return None
-        return time.monotonic() - started, pids
+            process.start()
+        finally:
+            theirs.close()
+        with _STARTED_LOCK:
+            _STARTED[process.pid] = process
+            closed = self._closed
+        if closed:  # the pool closed while this one started: close() did not see it
+            self._kill(process.pid)
+        return process, ours
 
-    def _warm_done(self, generation: int, future: asyncio.Future[tuple[float, set[int]] | None]) -> None:
-        outcome = None if future.cancelled() else future.result()
-        if generation != self._generation:
-            return  # an older pool's warm-up
-        if outcome is None:
-            if not self._closed:
-                logger.warning("Extraction workers did not start cleanly (%s); jobs will retry", self.start_method)
+    def _spawned(self, started: asyncio.Future[tuple[Any, Connection]]) -> None:
+        self._starting -= 1
+        try:
+            process, conn = started.result()
+        except Exception as exc:  # noqa: BLE001 - any start failure (OSError, a dead fork server...) is retried
+            logger.warning("Could not start an extraction worker: %s", exc)
+            self._start_failed(f"could not start a worker: {exc}")
             return
-        elapsed, pids = outcome
+        if self._closed:
+            self._kill(process.pid)
+            conn.close()
+            return
+        worker = _Worker(process.pid, process, conn)
+        self._live.append(worker)
+        threading.Thread(target=self._talk, args=(worker,), name=f"extraction-worker-{worker.pid}",
+                         daemon=True).start()
+
+    def _start_failed(self, reason: str) -> None:
+        self._failed_starts += 1
         if self._closed:
             return
-        self.worker_pids.update(pids)
-        self._set_stat("workers/startup_seconds", round(elapsed, 3))
-        logger.info("Extraction pool ready: %d %s workers in %.2f s (pids %s)", self.workers, self.start_method,
-                    elapsed, ", ".join(map(str, sorted(pids))))
-
-    def _restart(self, generation: int) -> None:
-        """Replace the broken executor (once, whichever of its jobs notices first)."""
-        if generation != self._generation or self._closed:
+        if self._failed_starts >= _MAX_FAILED_STARTS:
+            self._broken = f"extraction workers failed to start {self._failed_starts} times in a row ({reason})"
+            logger.error("%s; pages are no longer extracted", self._broken)
+            while self._waiting:
+                waiter = self._waiting.popleft()
+                if not waiter.done():
+                    waiter.set_exception(ExtractionFailed("error/WorkersUnavailable", self._broken))
             return
-        logger.error("An extraction worker died; restarting the pool of %d workers (old pids %s)", self.workers,
-                     ", ".join(map(str, sorted(self.worker_pids))) or "unknown")
+        self._start_one()
+
+    def _talk(self, worker: _Worker) -> None:
+        """In the worker's thread: hand it pages and post what it says to the reactor."""
+        conn = worker.conn
+        took = False  # whether the worker read the page it has: if it dies before, the page is not to blame
+        try:
+            conn.recv()  # READY, after its warm-up page
+            self._post(self._worker_ready, worker)
+            while (job := worker.inbox.get()) is not None:
+                took = False
+                conn.send(job)
+                conn.recv()  # TOOK
+                took = True
+                self._post(self._took, worker)
+                self._post(self._finished, worker, conn.recv())
+            conn.send(None)
+        except (EOFError, OSError):
+            self._post(self._lost, worker, took)
+        finally:
+            conn.close()
+
+    def _post(self, callback: Callable[..., None], *args: Any) -> None:
+        assert self._loop is not None
+        try:
+            self._loop.call_soon_threadsafe(callback, *args)
+        except RuntimeError:  # the loop is closed: the crawl is over
+            pass
+
+    def _worker_ready(self, worker: _Worker) -> None:
+        if worker.gone:
+            return
+        worker.ready = True
+        self._failed_starts = 0
+        self.worker_pids.add(worker.pid)
+        if not self._first_ready and sum(w.ready for w in self._live) >= self.workers:
+            self._first_ready = True
+            elapsed = time.monotonic() - self._opened_at
+            self._set_stat("workers/startup_seconds", round(elapsed, 3))
+            logger.info("Extraction pool ready: %d %s workers in %.2f s (pids %s)", self.workers, self.start_method,
+                        elapsed, ", ".join(str(w.pid) for w in self._live))
+            if self._all_ready is not None:
+                self._all_ready.set()
+        self._release(worker)
+
+    def _took(self, worker: _Worker) -> None:
+        task = worker.task
+        if task is None or task.future.done():
+            return
+        if task.timer is not None:
+            task.timer.cancel()
+        if self.page_timeout is not None:
+            assert self._loop is not None
+            task.timer = self._loop.call_later(self.page_timeout, self._expire, worker, task, "timeout")
+
+    def _finished(self, worker: _Worker, result: JobResult) -> None:
+        task = worker.task
+        if task is not None and not task.future.done():
+            task.future.set_result(result)
+        self._release(worker)
+
+    def _expire(self, worker: _Worker, task: _Task, reason: str) -> None:
+        """A page ran out of time (`reason` "timeout"), or its worker never took it ("unresponsive")."""
+        if task.future.done() or worker.gone:
+            return
+        if reason == "timeout":
+            logger.warning("Extraction worker %d still on %s after %g s: killing and replacing it", worker.pid,
+                           task.job.url, self.page_timeout)
+        else:
+            logger.warning("Extraction worker %d did not take a page within %g s (stopped or stuck): killing and "
+                           "replacing it", worker.pid, self.page_timeout)
+        self._replace(worker, reason)
+
+    def _lost(self, worker: _Worker, took: bool) -> None:
+        """The worker's pipe closed under us: it died (on the page it took, if `took`)."""
+        if worker.gone or self._closed:
+            return
+        if worker.ready:
+            page = worker.task.job.url if worker.task is not None and took else None
+            logger.error("Extraction worker %d died%s; starting another", worker.pid, f" on {page}" if page else "")
+            self._replace(worker, "crash" if took else "unresponsive")
+        else:
+            logger.error("Extraction worker %d died while starting; starting another", worker.pid)
+            self._forget(worker)
+            self._start_failed(f"worker {worker.pid} died during its warm-up")
+
+    def _replace(self, worker: _Worker, reason: str) -> None:
+        task = worker.task
+        self._forget(worker)
+        if task is not None and not task.future.done():
+            task.future.set_exception(_Lost(reason))
+        self.restarts += 1
         self._inc_stat("workers/restarts")
-        broken = self._executor
-        self._ready = None
-        if broken is not None:
-            broken.shutdown(wait=False)  # its pending jobs already failed with BrokenProcessPool
-        self._begin_start()
+        self._start_one()
+
+    def _forget(self, worker: _Worker) -> None:
+        worker.gone = True
+        self._kill(worker.pid)
+        if worker in self._live:
+            self._live.remove(worker)
+        worker.inbox.put(None)  # ends its thread if it still waits for a page
+
+    @staticmethod
+    def _kill(pid: int) -> None:
+        # os.kill, not Process.kill(): after the fork server's death, multiprocessing takes every worker
+        # for dead and its kill() does nothing.
+        with _STARTED_LOCK:
+            _STARTED.pop(pid, None)
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
 
     def close(self) -> None:
-        """Shut the workers down and wait for them to exit (idempotent)."""
+        """Tell the workers to exit, wait for them a little, kill the rest (idempotent)."""
         if self._closed:
             return
-        self._closed = True
-        executor, self._executor = self._executor, None
-        if executor is None:
+        with _STARTED_LOCK:  # a worker whose start finishes from now on kills itself (see _spawn)
+            self._closed = True
+        for waiter in self._waiting:
+            if not waiter.done():
+                waiter.set_exception(ExtractionFailed("error/PoolClosed", "the extraction pool is shut down"))
+        workers, self._live = self._live, []
+        if not workers:
             return
         started = time.monotonic()
-        executor.shutdown(wait=True, cancel_futures=True)
-        logger.info("Extraction pool shut down in %.2f s (worker pids %s)", time.monotonic() - started,
-                    ", ".join(map(str, sorted(self.worker_pids))))
+        for worker in workers:
+            worker.inbox.put(None)  # its thread sends None, the worker exits
+        deadline = started + _EXIT_GRACE
+        while time.monotonic() < deadline and any(self._running(w) for w in workers):
+            time.sleep(0.01)
+        stragglers = [w.pid for w in workers if self._running(w)]
+        for worker in workers:
+            if worker.pid in stragglers:
+                self._kill(worker.pid)
+            with _STARTED_LOCK:
+                _STARTED.pop(worker.pid, None)
+            self._running(worker)  # reaps our own children
+        logger.info("Extraction pool shut down in %.2f s (worker pids %s)%s", time.monotonic() - started,
+                    ", ".join(map(str, sorted(self.worker_pids))) or "none",
+                    f"; killed {len(stragglers)} that did not exit" if stragglers else "")
+
+    def _running(self, worker: _Worker) -> bool:
+        if self.start_method != "forkserver":  # our own child: reap it (forked workers are the fork server's)
+            worker.process.join(0)
+            if worker.process.exitcode is not None:
+                return False
+        return alive(worker.pid)
 
     # --- stats ------------------------------------------------------------------------------
 
@@ -294,4 +544,3 @@ class ExtractionPool:
     def _inc_stat(self, key: str) -> None:
         if self.crawler is not None and self.crawler.stats is not None:
             self.crawler.stats.inc_value(key)
-

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+import time
 
 from crawler.normalise import Normaliser
 from crawler.workers.jobs import JobResult, PageJob, run_job
@@ -25,3 +27,20 @@ def _broken(article: dict, settings: object) -> dict[str, int]:
 
 #: A normaliser with a bug, for `NORMALISERS` in tests: the article must still be delivered.
 BROKEN_NORMALISER = Normaliser("amounts", _broken)
+
+
+#: A page whose URL contains this never finishes (the worker sleeps); one with STOP_ENV's value stops its
+#: worker with SIGSTOP. Both from the environment, inherited by the crawl and its workers.
+HANG_ENV = "TEST_HANG_URL_PART"
+STOP_ENV = "TEST_STOP_URL_PART"
+
+
+def misbehave_on_marked_url(job: PageJob) -> JobResult:
+    """`run_job`, except that the marked pages hang or stop their worker."""
+    hang, stop = os.environ.get(HANG_ENV), os.environ.get(STOP_ENV)
+    if hang and hang in job.url:
+        while True:
+            time.sleep(60)
+    if stop and stop in job.url:
+        os.kill(os.getpid(), signal.SIGSTOP)
+    return run_job(job)

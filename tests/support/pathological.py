@@ -30,7 +30,9 @@ TEXTS: dict[str, Callable[[int], str]] = {
 }
 
 _HEAD = ('<!DOCTYPE html><html lang="en"><head><title>Exports rise</title>'
-         '<meta property="og:type" content="article"></head><body><article><h1>Exports rise</h1>')
+         '<meta property="og:type" content="article">'
+         '<meta property="article:published_time" content="2025-12-30T08:00:00+08:00"></head>'
+         '<body><article><h1>Exports rise</h1>')
 _TAIL = "</article></body></html>"
 #: Real article text on every hostile page: the article must still come out of it.
 LEAD = ("<p>Exports rose 5.2 per cent in March to 3 billion yuan, the statistics bureau said on Tuesday, "
@@ -59,4 +61,7 @@ PAGES: dict[str, Callable[[int], str]] = {
     # one paragraph of n characters of date mentions (the finders, through the whole pipeline)
     "weekday_paragraph": lambda n: _page(LEAD + "<p>" + TEXTS["weekday_mentions"](n) + "</p>"),
     "chinese_numeral_paragraph": lambda n: _page(LEAD + "<p>" + TEXTS["chinese_numerals"](n) + "</p>"),
+    "chinese_dates_paragraph": lambda n: _page(LEAD + "<p>" + TEXTS["chinese_dates"](n) + "</p>"),
+    # 200,000 text nodes: libxml2's XPath `//body//text()[not(ancestor::script)]` was quadratic on them
+    "line_breaks": lambda n: _page("<p>" + "x<br>" * (n // 5) + "</p>" + LEAD),
 }

@@ -99,7 +99,7 @@ def test_a_worker_crash_is_counted_and_the_other_pages_are_extracted(monkeypatch
     outcomes = dict(zip(urls, results, strict=True))
     assert isinstance(outcomes.pop("https://news.example/doomed"), WorkerCrashed)
     assert all(isinstance(r, JobResult) and r.item is not None for r in outcomes.values()), outcomes
-    assert pool._generation >= 3  # first pool, restart after the crash, restart after the retry's crash
+    assert pool.restarts == 2  # the crash, then the crash of its one retry: the other pages' workers live on
 
 
 def test_at_most_max_inflight_pages_are_submitted_at_a_time() -> None:
@@ -158,9 +158,8 @@ def test_workers_exit_when_the_crawl_process_is_killed(tmp_path: Path) -> None:
 
         async def main():
             pool = ExtractionPool(workers=2)
-            pool.spider_opened()
-            await pool._start()
-            print(" ".join(map(str, sorted(pool.worker_pids))), flush=True)
+            pids = await pool.ready()
+            print(" ".join(map(str, sorted(pids))), flush=True)
             await asyncio.sleep(600)
 
         if __name__ == "__main__":

@@ -176,10 +176,12 @@ def extract_article(
     tree = load_html(strip_stray_end_tags(html))
     if tree is None:
         raise NotAnArticle("unparseable")
-    jsonld_node, broken = ld.find_article_jsonld(tree)
-    if broken:
+    jsonld = ld.find_article_jsonld(tree)
+    if jsonld.broken:
         events.append("broken_jsonld")
-    src = _Sources(jsonld_node, nd.find_next_article(tree, profile.next_data_article_path), read_meta(tree), hints)
+    if jsonld.too_deep:
+        events.append("jsonld_too_deep")
+    src = _Sources(jsonld.article, nd.find_next_article(tree, profile.next_data_article_path), read_meta(tree), hints)
     title = _title(src, tree)
     blocked = block_page_reason(tree.findtext(".//title") or title or "", visible_text(tree))
     if blocked is not None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from lxml.html import HtmlElement
+
+from crawler.extract.limits import TooDeep, load_json
 
 logger = logging.getLogger(__name__)
 
@@ -23,10 +27,11 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 def _loads(raw: str) -> Any:
     raw = raw.strip().removeprefix("<!--").removesuffix("-->").strip().rstrip(";")
     try:
-        return json.loads(raw)
+        return load_json(raw)
     except json.JSONDecodeError:
         # Common CMS slips: raw newlines/tabs in strings, trailing commas.
-        return json.loads(_TRAILING_COMMA.sub(r"\1", _CONTROL_CHARS.sub(" ", raw)), strict=False)
+        return load_json(_TRAILING_COMMA.sub(r"\1", _CONTROL_CHARS.sub(" ", raw)),
+                         functools.partial(json.loads, strict=False))
 
 
 def _walk(node: Any):
@@ -46,24 +51,40 @@ def _types(node: dict[str, Any]) -> set[str]:
     return {v.rsplit("/", 1)[-1] for v in values if isinstance(v, str)}
 
 
-def find_article_jsonld(tree: HtmlElement) -> tuple[dict[str, Any] | None, int]:
-    """The first article-typed JSON-LD object and the number of unreadable JSON-LD blocks."""
-    broken = 0
+@dataclass
+class JsonLd:
+    """The first article-typed JSON-LD object of a page, and the blocks that could not be used."""
+
+    article: dict[str, Any] | None = None
+    broken: int = 0
+    """Blocks that are not JSON."""
+    too_deep: int = 0
+    """Blocks nested deeper than `MAX_JSON_DEPTH` (ignored: reading them would recurse without end)."""
+
+
+def find_article_jsonld(tree: HtmlElement) -> JsonLd:
+    """The first article-typed JSON-LD object, and the count of unreadable and too deep blocks."""
+    found = JsonLd()
     for script in tree.xpath(_SCRIPTS):
         text = script.text_content()
         if not text or not text.strip():
             continue
         try:
             data = _loads(text)
+        except TooDeep as exc:
+            found.too_deep += 1
+            logger.warning("Ignoring a JSON-LD block %s", exc)
+            continue
         except (json.JSONDecodeError, ValueError) as exc:
-            broken += 1
+            found.broken += 1
             logger.debug("Unreadable JSON-LD block: %s", exc)
             continue
         nodes = list(_walk(data))
         for node in nodes:
             if _types(node) & ARTICLE_TYPES:
-                return _resolve_references(node, nodes), broken
-    return None, broken
+                found.article = _resolve_references(node, nodes)
+                return found
+    return found
 
 
 def _resolve_references(article: dict[str, Any], nodes: list[dict[str, Any]]) -> dict[str, Any]:

@@ -13,6 +13,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from crawler.extract.limits import TooDeep, load_json
+
 logger = logging.getLogger(__name__)
 
 
@@ -24,7 +26,10 @@ def find_next_article(tree: HtmlElement, path: tuple[str, ...]) -> dict[str, Any
     if not scripts:
         return None
     try:
-        node: Any = json.loads(scripts[0].text_content() or "null")
+        node: Any = load_json(scripts[0].text_content() or "null")
+    except TooDeep as exc:
+        logger.warning("Ignoring __NEXT_DATA__ %s", exc)
+        return None
     except json.JSONDecodeError as exc:
         logger.debug("Unreadable __NEXT_DATA__: %s", exc)
         return None

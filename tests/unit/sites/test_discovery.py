@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from scrapy.utils.test import get_crawler
 
+from crawler import settings as project_settings
 from crawler.discovery.feeds import parse_feed
 from crawler.discovery.sitemaps import parse_sitemap
 from crawler.sites import get_site
@@ -91,8 +92,12 @@ def test_straits_times_monthly_sitemaps_cross_the_year() -> None:
     ]
 
 
+# The project's settings (every setting has its one default there; components read no fallbacks).
+_PROJECT = {name: value for name, value in vars(project_settings).items() if name.isupper()}
+
+
 def _start_urls(spidercls: type[NewsSpider], settings: dict, **spider_args: str) -> list[str]:
-    crawler = get_crawler(spidercls, settings)
+    crawler = get_crawler(spidercls, {**_PROJECT, **settings})
     spider = spidercls.from_crawler(crawler, **spider_args)
 
     async def collect() -> list[str]:

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from crawler.errors import UsageError
+
 _SCHEMES = ("http", "https", "file")
+# Passed by Scrapyd to every spider it runs (the job id): accepted, not used.
+PASSED_BY_SCRAPYD = ("_job",)
 
 
-class ArgumentError(ValueError):
+class ArgumentError(UsageError):
     """A spider argument that cannot be used; the message says which and why."""
+
+
+def check_names(given: Mapping[str, object] | Iterable[str], accepted: Iterable[str], spider: str) -> None:
+    """Raise `ArgumentError` for the first argument name the spider does not take, naming the closest."""
+    accepted = tuple(accepted)
+    for name in given:
+        if name in accepted or name in PASSED_BY_SCRAPYD:
+            continue
+        close = difflib.get_close_matches(name, accepted, n=1, cutoff=0.6)
+        hint = f"did you mean -a {close[0]}=...?" if close else "it takes " + ", ".join(f"-a {a}=..." for a in accepted)
+        raise ArgumentError(f"-a {name}: spider {spider!r} has no such argument ({hint})")
 
 
 def _read_file(path: str, name: str) -> list[str]:

@@ -26,13 +26,14 @@ from crawler.extract.decode import response_text
 from crawler.extract.hints import Hints
 from crawler.sites import SiteProfile
 from crawler.sites.generic import GENERIC
-from crawler.spiders.arguments import ArgumentError, url_list
+from crawler.spiders.arguments import ArgumentError, check_names, url_list
 from crawler.urls import host_of, strip_tracking
 from crawler.workers.pool import ExtractionFailed, ExtractionPool
 
 logger = logging.getLogger(__name__)
 
 _HTML_TYPES = (b"text/html", b"application/xhtml+xml")
+_NEEDS_URLS = "spider {name!r} needs at least one of -a urls=..., -a sitemaps=..., -a feeds=..."
 
 
 class NewsSpider(scrapy.Spider):
@@ -41,6 +42,8 @@ class NewsSpider(scrapy.Spider):
     site: ClassVar[SiteProfile] = GENERIC
     #: Without arguments, crawl the profile's own sitemaps and feeds.
     default_discovery: ClassVar[bool] = True
+    #: The spider arguments (`-a NAME=...`) it takes; any other is a usage error, not a silent attribute.
+    arguments: ClassVar[tuple[str, ...]] = ("urls", "sitemaps", "feeds")
     #: Where pages are extracted (set by `from_crawler`; see `crawler.workers.pool`).
     extraction: ExtractionPool
 
@@ -52,6 +55,7 @@ class NewsSpider(scrapy.Spider):
         feeds: str | None = None,
         **kwargs: Any,
     ) -> None:
+        check_names(kwargs, self.arguments, self.name)
         super().__init__(*args, **kwargs)
         self.given_urls = url_list(urls, "urls")
         self.sitemap_urls = url_list(sitemaps, "sitemaps")
@@ -59,9 +63,7 @@ class NewsSpider(scrapy.Spider):
         given = self.given_urls + self.sitemap_urls + self.feed_urls
         if not given:
             if not self.default_discovery:
-                raise ArgumentError(
-                    f"spider {self.name!r} needs at least one of -a urls=..., -a sitemaps=..., -a feeds=..."
-                )
+                raise ArgumentError(_NEEDS_URLS.format(name=self.name))
             self.sitemap_urls = list(self.site.sitemaps)
             self.feed_urls = list(self.site.feeds)
             self.given_urls = list(self.site.listings)
@@ -70,6 +72,15 @@ class NewsSpider(scrapy.Spider):
         given_hosts = {host_of(url) for url in given} - {""}
         self.allowed_domains = sorted(set(self.site.hosts) | given_hosts)
         self._listing_extractor = LinkExtractor(unique=True)
+
+    @classmethod
+    def check_arguments(cls, arguments: dict[str, str]) -> None:
+        """Raise `ArgumentError` for an argument the spider does not take or cannot use (before a crawl)."""
+        check_names(arguments, cls.arguments, cls.name)
+        for name in ("urls", "sitemaps", "feeds"):
+            url_list(arguments.get(name), name)
+        if not cls.default_discovery and not any(arguments.get(name) for name in ("urls", "sitemaps", "feeds")):
+            raise ArgumentError(_NEEDS_URLS.format(name=cls.name))
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:

@@ -25,6 +25,8 @@ from scrapy.exceptions import NotConfigured
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 from scrapy.utils.response import response_status_message
 
+from crawler.extensions.shutdown import FastShutdown
+
 try:  # Scrapy >= 2.18: asyncio.sleep or Twisted's deferLater, whichever reactor runs
     from scrapy.utils.asyncio import sleep
 except ImportError:  # older Scrapy: our settings pin the asyncio reactor, where asyncio.sleep works
@@ -173,7 +175,11 @@ class BackoffRetryMiddleware(RetryMiddleware):
     async def _wait(self, delay: float, retry: Request) -> None:
         logger.debug("Retrying %s in %.2f s", retry.url, delay)
         self._stat("fetch/retry_wait_ms", round(delay * 1000))
-        await sleep(delay)
+        shutdown = self.crawler.get_extension(FastShutdown) if self.crawler.extensions is not None else None
+        if shutdown is None:
+            await sleep(delay)
+        elif await shutdown.sleep(delay):  # the crawl stops: the retry goes back to the scheduler (JOBDIR)
+            logger.debug("Not waiting to retry %s: the crawl is stopping", retry.url)
 
 
 # --- Crawl-trap bound for sitemap indexes -------------------------------------------------------

@@ -82,6 +82,8 @@ FEED_STORAGES = {"": "crawler.feeds.AtomicFileFeedStorage", "file": "crawler.fee
 # Write the final stats and feed paths of each run as JSON to this path (empty: don't).
 CRAWL_STATS_FILE = ""
 EXTENSIONS = {
+    # Ctrl-C / SIGTERM: requests waiting for a download slot's delay go back to the scheduler (JOBDIR).
+    "crawler.extensions.shutdown.FastShutdown": 100,
     "crawler.extensions.summary.CrawlSummary": 500,
     "crawler.state.extension.CrawlStateExtension": 510,
     "spidermon.contrib.scrapy.extensions.Spidermon": 520,
@@ -118,7 +120,8 @@ SCHEDULER_PERSIST = False
 # Close-of-crawl checks; results are logged at the end of every run and counted in stats.
 SPIDERMON_ENABLED = True
 SPIDERMON_SPIDER_CLOSE_MONITORS = ("crawler.monitors.CloseMonitorSuite",)
-SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]
+# "shutdown": a run stopped with Ctrl-C or SIGTERM is paused, not failed (JOBDIR or the state resumes it).
+SPIDERMON_EXPECTED_FINISH_REASONS = ["finished", "shutdown"]
 SPIDERMON_MIN_ITEMS = 0
 SPIDERMON_MAX_ERRORS = 0
 SPIDERMON_MAX_DOWNLOADER_EXCEPTIONS = 50

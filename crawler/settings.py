@@ -50,6 +50,12 @@ REDIRECT_MAX_TIMES = 10
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
+# --- Scheduling ---------------------------------------------------------------------------------
+# Without JOBDIR, at most this many pending requests are held in memory (all sites together); the
+# others wait in a disk queue in a temporary folder, removed at the end (crawler/queues.py). 0: no limit.
+SCHEDULER_MEMORY_QUEUE = "crawler.queues.SpillingLifoMemoryQueue"
+SCHEDULER_MEMORY_REQUESTS = 10_000
+
 # --- Deduplication ------------------------------------------------------------------------------
 # Requests for the same article (same site + native id) are one request, whatever their URL.
 REQUEST_FINGERPRINTER_CLASS = "crawler.fingerprint.ArticleKeyRequestFingerprinter"

@@ -8,6 +8,7 @@ A site spider sets `name` and `site`; nothing else is required.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
@@ -33,6 +34,8 @@ from crawler.workers.pool import ExtractionFailed, ExtractionPool
 logger = logging.getLogger(__name__)
 
 _HTML_TYPES = (b"text/html", b"application/xhtml+xml")
+# Sitemap entries turned into requests between two turns of the reactor.
+YIELD_EVERY = 500
 _NEEDS_URLS = "spider {name!r} needs at least one of -a urls=..., -a sitemaps=..., -a feeds=..."
 
 
@@ -72,6 +75,7 @@ class NewsSpider(scrapy.Spider):
         given_hosts = {host_of(url) for url in given} - {""}
         self.allowed_domains = sorted(set(self.site.hosts) | given_hosts)
         self._listing_extractor = LinkExtractor(unique=True)
+        self._sitemap_turn: asyncio.Lock | None = None
 
     @classmethod
     def check_arguments(cls, arguments: dict[str, str]) -> None:
@@ -139,13 +143,26 @@ class NewsSpider(scrapy.Spider):
             meta["article_key"] = f"{self.site.name}:{native_id}"
         return self._request(clean, self.parse_article, **meta)
 
-    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
-        """Nested sitemaps are followed when the profile says so; page entries become article requests."""
+    async def parse_sitemap(self, response: Response) -> AsyncIterator[scrapy.Request]:
+        """Nested sitemaps are followed when the profile says so; page entries become article requests.
+
+        A news sitemap can list 140,000 URLs: every `YIELD_EVERY` entries, the reactor gets to run, so
+        that the other downloads (other sitemaps among them) do not stall and time out meanwhile; and
+        one sitemap at a time is parsed and turned into requests, so that the parsed entries of all the
+        sitemaps downloaded together are never in memory at once (docs/operations.md, "Memory").
+        """
         if response.url.endswith("/robots.txt"):
             for url in sitemap_urls_from_robots(response.body, base_url=response.url):
                 if self.site.should_follow_sitemap(url):
                     yield self._request(url, self.parse_sitemap)
             return
+        if self._sitemap_turn is None:
+            self._sitemap_turn = asyncio.Lock()
+        async with self._sitemap_turn:
+            async for request in self._sitemap_requests(response):
+                yield request
+
+    async def _sitemap_requests(self, response: Response) -> AsyncIterator[scrapy.Request]:
         sitemap = parse_sitemap(response.body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
         if sitemap.kind == "invalid":
             logger.warning("Ignoring unreadable sitemap %s", response.url)
@@ -155,7 +172,9 @@ class NewsSpider(scrapy.Spider):
             if self.site.should_follow_sitemap(url) and self._is_allowed_host(url):
                 yield self._request(url, self.parse_sitemap)
         self._stat("discovery/sitemap_entries", len(sitemap.entries))
-        for entry in sitemap.entries:
+        for number, entry in enumerate(sitemap.entries, 1):
+            if number % YIELD_EVERY == 0:
+                await asyncio.sleep(0)
             hints = Hints(
                 sitemap_publication_date=entry.news_publication_date,
                 sitemap_lastmod=entry.lastmod,

@@ -12,6 +12,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -76,7 +77,7 @@ def _foreign(path: Path) -> None:
 
 
 @pytest.mark.parametrize("spoil", [_corrupt, _empty, _foreign], ids=["corrupt", "empty", "foreign"])
-def test_an_unusable_state_file_is_one_line_and_exit_code_65(spoil, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unusable_state_file_is_one_line_and_exit_code_65(spoil: Callable[[Path], None], tmp_path: Path) -> None:
     state = tmp_path / "state.sqlite"
     spoil(state)
     before = state.read_bytes()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 @dataclass(kw_only=True)
@@ -60,6 +60,9 @@ class Article:
     """Money amounts found in title and text (see the schema for the entry shape)."""
     dates: list[dict[str, Any]] = field(default_factory=list)
     """Date mentions found in title and text (see the schema for the entry shape)."""
+    signals: dict[str, Any] | None = None
+    """Economic signals: `{"epu": [per-method EPU tags], "figures": [indicator figures]}`, null when
+    the signals normaliser did not run (see docs/signals.md and the schema). (1.2)"""
     fetched_at: str
     """When the page was fetched, ISO 8601 in UTC."""
     update: bool = False

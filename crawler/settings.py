@@ -138,6 +138,8 @@ MONITOR_MAX_DROP_RATE = 0.5
 NORMALISERS = [
     "crawler.normalise.amounts.normaliser.NORMALISER",
     "crawler.normalise.date_mentions.normaliser.NORMALISER",
+    # Needs the two above: figures reuse the article's amounts and date mentions (docs/signals.md).
+    "crawler.normalise.signals.normaliser.NORMALISER",
 ]
 # IANA zone in which date mentions read their reference (publication) time; empty: the offset
 # `published_at` carries (the site's own for most sources).

@@ -79,7 +79,7 @@ class TemplateParagraphsPipeline:
         if removed and removed < len(keep):  # never empties an article
             article = adapter.asdict()
             drop_paragraphs(article, paragraphs, keep)
-            for name in ("text", *(n for n, v in article.items() if isinstance(v, list))):
+            for name in ("text", *(n for n, v in article.items() if isinstance(v, (list, dict)))):
                 adapter[name] = article[name]
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value("clean/removed/template", removed)

@@ -1,0 +1,1 @@
+"""Scrapy commands of the project, registered through the `scrapy.commands` entry point."""

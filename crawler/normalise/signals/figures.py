@@ -26,6 +26,7 @@ from crawler.normalise.signals.values import Value, find_values
 AMOUNT_INDICATORS = {"exports", "imports", "trade_balance", "fdi", "fixed_asset_investment", "budget_revenue",
                      "budget_deficit", "retail_sales", "industrial_output"}
 MAX_GAP = {"en": 170, "zh": 80}
+_DIGIT = re.compile(r"\d|percentage")
 _CENTRAL_BANK = re.compile(r"\b(?:Fed|Federal Reserve|central bank|BoJ|BOJ|Bank of Japan|Bank of England|ECB|Bank of Korea|Bank Negara|RBI|RBA|Reserve Bank|MAS)\b")
 
 
@@ -241,6 +242,8 @@ def _amount_values(amounts: Sequence[Mapping[str, Any]], lo: int, hi: int) -> li
 
 def _sentence_figures(text: str, field: str, lo: int, hi: int, family: str, amounts: Sequence[Mapping[str, Any]],
                       dates: Sequence[Mapping[str, Any]], published: date | None) -> list[dict[str, Any]]:
+    if not _DIGIT.search(text, lo, hi):  # no number, no figure: skip the name scan (most of the cost)
+        return []
     mentions = find_mentions(text, lo, hi, family)
     if not any(m.indicator for m in mentions):
         return []

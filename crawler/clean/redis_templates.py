@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from crawler.clean.templates import fingerprint
-from crawler.distributed.connection import DEFAULT_TEMPLATES_PREFIX, expand, redis_for
+from crawler.distributed.connection import expand, redis_for
 
 if TYPE_CHECKING:
     from redis import Redis
@@ -50,10 +50,10 @@ class RedisTemplateCounter:
         settings = crawler.settings
         return cls(
             redis_for(crawler),
-            expand(settings.get("TEMPLATES_REDIS_PREFIX") or DEFAULT_TEMPLATES_PREFIX, settings),
-            min_pages=settings.getint("TEMPLATES_MIN_PAGES", 4),
-            max_per_host=settings.getint("TEMPLATES_MAX_PER_HOST", 2000),
-            ttl=settings.getint("TEMPLATES_REDIS_TTL", DEFAULT_TTL),
+            expand(settings["TEMPLATES_REDIS_PREFIX"], settings),
+            min_pages=settings.getint("TEMPLATES_MIN_PAGES"),
+            max_per_host=settings.getint("TEMPLATES_MAX_PER_HOST"),
+            ttl=settings.getint("TEMPLATES_REDIS_TTL"),
         )
 
     def key(self, host: str) -> str:

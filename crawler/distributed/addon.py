@@ -12,13 +12,13 @@ With it, at `addon` priority (a `-s` on the command line still wins):
 
 - `SCHEDULER`, `DUPEFILTER_CLASS`: `crawler.distributed.scheduler.RedisScheduler` and
   `crawler.distributed.adapter.RedisArticleDupeFilter` (scrapy-redis, adapted);
-- `SCHEDULER_QUEUE_KEY`, `SCHEDULER_DUPEFILTER_KEY`: namespaced by `BOT_NAME` and spider;
+- `STATE_STORE_CLASS`, `TEMPLATES_COUNTER_CLASS`: the Redis state store and template counter,
+  shared by every worker;
 - `WORKER_ID`: `<host>-<pid>` unless given;
 - the default feed (`DEFAULT_FEED_URI`, used when no `-o`/`-O`/`FEEDS`) gets the worker id in its
   file name, so no two workers on one machine ever write the same file.
 
-The state store and the template counter pick Redis themselves when `REDIS_URL` is set
-(`crawler.state.extension.store_for`, `pipelines.templates`).
+See docs/distributed.md.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ logger = logging.getLogger(__name__)
 
 SCHEDULER = "crawler.distributed.scheduler.RedisScheduler"
 DUPEFILTER = "crawler.distributed.adapter.RedisArticleDupeFilter"
+STATE_STORE = "crawler.state.redis_store.RedisStateStore"
+TEMPLATES_COUNTER = "crawler.clean.redis_templates.RedisTemplateCounter"
 
 
 def worker_feed_uri(uri: str, worker_id: str) -> str:
@@ -61,12 +63,15 @@ class RedisAddon:
         if not settings.get("REDIS_URL"):
             return
         # Imported only here: a crawl without REDIS_URL never imports redis.
-        from crawler.distributed.connection import DEFAULT_DUPEFILTER_KEY, DEFAULT_QUEUE_KEY, default_worker_id
+        from crawler.distributed.connection import default_worker_id
 
         settings.set("SCHEDULER", SCHEDULER, priority="addon")
         settings.set("DUPEFILTER_CLASS", DUPEFILTER, priority="addon")
-        settings.setdefault("SCHEDULER_QUEUE_KEY", DEFAULT_QUEUE_KEY, priority="addon")
-        settings.setdefault("SCHEDULER_DUPEFILTER_KEY", DEFAULT_DUPEFILTER_KEY, priority="addon")
+        # These two have their single-machine default in crawler/settings.py ("project" priority, above
+        # "addon"): replace that default; a class chosen for the spider or on the command line wins.
+        for name, value in (("STATE_STORE_CLASS", STATE_STORE), ("TEMPLATES_COUNTER_CLASS", TEMPLATES_COUNTER)):
+            if (settings.getpriority(name) or 0) <= SETTINGS_PRIORITIES["project"]:
+                settings.set(name, value, priority="project")
         if not settings.get("WORKER_ID"):
             # same priority as the empty project default, which an "addon" priority could not replace
             settings.set("WORKER_ID", default_worker_id(), priority=max(settings.getpriority("WORKER_ID") or 0, 15))

@@ -68,9 +68,9 @@ class RedisScheduler(Scheduler):
         settings = crawler.settings
         self.crawler = crawler
         self.worker_id = settings.get("WORKER_ID") or default_worker_id()
-        self.interval = settings.getfloat("DISTRIBUTED_HEARTBEAT_INTERVAL", 3.0)
-        self.timeout = settings.getfloat("DISTRIBUTED_WORKER_TIMEOUT", 30.0)
-        self.idle_poll = settings.getfloat("DISTRIBUTED_IDLE_POLL", 0.5)
+        self.interval = settings.getfloat("DISTRIBUTED_HEARTBEAT_INTERVAL")
+        self.timeout = settings.getfloat("DISTRIBUTED_WORKER_TIMEOUT")
+        self.idle_poll = settings.getfloat("DISTRIBUTED_IDLE_POLL")
         if self.timeout < 2 * self.interval:
             raise ValueError("DISTRIBUTED_WORKER_TIMEOUT must be at least twice DISTRIBUTED_HEARTBEAT_INTERVAL")
         self.frontier: Frontier | None = None

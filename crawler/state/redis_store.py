@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from crawler.distributed.connection import DEFAULT_STATE_PREFIX, expand, redis_for
+from crawler.distributed.connection import expand, redis_for
 from crawler.state.store import Record, StagedWrites
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ class RedisStateStore(StagedWrites):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RedisStateStore:
         settings = crawler.settings
-        prefix = expand(settings.get("STATE_REDIS_PREFIX") or DEFAULT_STATE_PREFIX, settings)
+        prefix = expand(settings["STATE_REDIS_PREFIX"], settings)
         return cls(redis_for(crawler), prefix, reset=settings.getbool("STATE_RESET"))
 
     # --- reads (staged records win: they are this worker's newest knowledge) ----------------

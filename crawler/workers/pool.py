@@ -89,7 +89,7 @@ def job_options(settings: BaseSettings, *, capture_logs: bool) -> JobOptions:
 
 
 def _level(settings: BaseSettings) -> int:
-    level = settings.get("LOG_LEVEL", "INFO")
+    level = settings.get("LOG_LEVEL")
     number = level if isinstance(level, int) else logging.getLevelName(str(level).upper())
     return number if isinstance(number, int) else logging.INFO
 
@@ -127,15 +127,15 @@ class ExtractionPool:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractionPool:
         settings = crawler.settings
-        workers = settings.getint("EXTRACTION_WORKERS", -1)
+        workers = settings.getint("EXTRACTION_WORKERS")
         pool = cls(
             crawler,
             workers=usable_cores() if workers < 0 else workers,
-            max_inflight=settings.getint("EXTRACTION_MAX_INFLIGHT", 0),
-            start_method=settings.get("EXTRACTION_START_METHOD") or "forkserver",
-            crash_retries=settings.getint("EXTRACTION_CRASH_RETRIES", 1),
+            max_inflight=settings.getint("EXTRACTION_MAX_INFLIGHT"),
+            start_method=settings.get("EXTRACTION_START_METHOD"),
+            crash_retries=settings.getint("EXTRACTION_CRASH_RETRIES"),
             options=job_options(settings, capture_logs=workers != 0),
-            job=load_object(settings.get("EXTRACTION_JOB") or "crawler.workers.jobs.run_job"),
+            job=load_object(settings.get("EXTRACTION_JOB")),
         )
         crawler.signals.connect(pool.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(pool.close, signal=signals.spider_closed)

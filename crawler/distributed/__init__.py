@@ -12,5 +12,5 @@ exactly the single-machine crawl. The pieces, built on scrapy-redis:
 - `crawler.state.redis_store.RedisStateStore` and `crawler.clean.redis_templates.RedisTemplateCounter`:
   the incremental state and the template counts, shared by all workers.
 
-`python -m crawler.distributed status` shows the frontier (queue, workers, in-flight requests).
+`scrapy frontier status SPIDER` shows the frontier (queue, workers, in-flight requests).
 """

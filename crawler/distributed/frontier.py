@@ -245,7 +245,7 @@ class Frontier:
 
 
 def describe(server: Redis, keys: FrontierKeys) -> dict[str, Any]:
-    """A snapshot for people (`python -m crawler.distributed status`)."""
+    """A snapshot for people (`scrapy frontier status SPIDER`)."""
     workers = {}
     for raw in sorted(server.smembers(keys.workers)):
         worker = raw.decode() if isinstance(raw, bytes) else raw

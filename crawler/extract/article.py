@@ -44,7 +44,7 @@ class Extraction:
     article: Article
     events: list[str] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
-    """Every body paragraph and the rule that removed it (None: kept), for `crawler.explain`."""
+    """Every body paragraph and the rule that removed it (None: kept), for `scrapy explain`."""
 
     def item(self) -> dict[str, Any]:
         return asdict(self.article)

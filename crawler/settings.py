@@ -81,6 +81,8 @@ DEFAULT_FEED_URI = "feeds/%(name)s/%(time)s.jsonl"
 DEFAULT_FEED_OPTIONS = {"format": "jsonlines", "encoding": "utf-8", "store_empty": False}
 FEEDS: dict[str, dict[str, object]] = {}
 FEED_EXPORT_ENCODING = "utf-8"
+# CSV (-o out.csv): lists and objects (authors, amounts, dates, original) are JSON in their cell.
+FEED_EXPORTERS = {"csv": "crawler.exporters.JsonCellCsvItemExporter"}
 # Local files are written as <name>.part and renamed on a clean close.
 FEED_STORAGES = {"": "crawler.feeds.AtomicFileFeedStorage", "file": "crawler.feeds.AtomicFileFeedStorage"}
 

@@ -1,24 +1,8 @@
 """`RedisAddon`: the one switch from a single-machine crawl to a worker of a shared Redis frontier.
 
-Why a Scrapy add-on (the `ADDONS` setting): it is Scrapy's own mechanism for a component that
-changes several settings together, it runs after the project, spider and command-line settings are
-known (so `-s REDIS_URL=...` on the command line, or `setting=REDIS_URL=...` in a Scrapyd job,
-switches it on) and it can decide *not* to change anything. Settings alone could not do that:
-`SCHEDULER = "...RedisScheduler"` in settings.py would need Redis for every crawl, and a
-spider-name or environment branch in settings.py is the kind of configuration we avoid.
-
-Without `REDIS_URL` the add-on returns at once: no setting changes and nothing imports `redis`.
-With it, at `addon` priority (a `-s` on the command line still wins):
-
-- `SCHEDULER`, `DUPEFILTER_CLASS`: `crawler.distributed.scheduler.RedisScheduler` and
-  `crawler.distributed.adapter.RedisArticleDupeFilter` (scrapy-redis, adapted);
-- `STATE_STORE_CLASS`, `TEMPLATES_COUNTER_CLASS`: the Redis state store and template counter,
-  shared by every worker;
-- `WORKER_ID`: `<host>-<pid>` unless given;
-- the default feed (`DEFAULT_FEED_URI`, used when no `-o`/`-O`/`FEEDS`) gets the worker id in its
-  file name, so no two workers on one machine ever write the same file.
-
-See docs/distributed.md.
+Without `REDIS_URL` it changes nothing and nothing imports `redis`; with it, it sets the scheduler,
+duplicate filter, state store and template counter classes and names the default feed after the
+worker. See docs/distributed.md.
 """
 
 from __future__ import annotations

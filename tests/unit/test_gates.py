@@ -30,3 +30,12 @@ def test_no_test_sleeps_instead_of_waiting_for_a_condition() -> None:
     # tests/support/waiting.py: wait_until(condition, what) polls with a deadline.
     found = [path for path, text in _test_sources().items() if re.search(r"^[^#]*\btime\.sleep\(", text, re.M)]
     assert found == []
+
+
+def test_code_carries_no_history() -> None:
+    # Names and comments say what a thing is, not which ticket or person produced it.
+    history = re.compile(r"\bissue \d+\b|\bMY_CASES\b|\bNEW_SOURCES\b", re.I)
+    sources = [p for folder in ("crawler", "pipelines", "tests", "benchmarks", "sample_site")
+               for p in (PROJECT / folder).rglob("*.py") if p.resolve() != Path(__file__).resolve()]
+    found = [str(p.relative_to(PROJECT)) for p in sources if history.search(p.read_text(encoding="utf-8"))]
+    assert found == []

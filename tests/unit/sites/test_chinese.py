@@ -65,10 +65,10 @@ def test_spider_decodes_pages_declared_only_in_the_page(label: str, body: bytes,
     assert "1600" in item["text"] and ("亿元" in item["text"] or "億元" in item["text"])
 
 
-MY_CASES = sorted(p.name for p in PAGES.iterdir() if p.name.startswith("peopledaily-"))
+PEOPLE_DAILY_CASES = sorted(p.name for p in PAGES.iterdir() if p.name.startswith("peopledaily-"))
 
 
-@pytest.mark.parametrize("case", [c for c in MY_CASES if c != "peopledaily-gb2312-http-equiv"])
+@pytest.mark.parametrize("case", [c for c in PEOPLE_DAILY_CASES if c != "peopledaily-gb2312-http-equiv"])
 def test_saved_gbk_pages_decode_on_the_bytes_path(case: str) -> None:
     result = run_case(case)
     if "not_article" in result:
@@ -91,7 +91,7 @@ def test_title_is_the_headline_without_the_channel_suffix() -> None:
 
 
 def test_fixture_expectations_are_the_current_extraction() -> None:
-    for case in MY_CASES:
+    for case in PEOPLE_DAILY_CASES:
         assert run_case(case) == load_expected(case), case
 
 

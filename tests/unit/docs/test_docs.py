@@ -154,3 +154,13 @@ def test_module_docstrings_are_short() -> None:
             if docstring.count("\n") + 1 > MAX_DOCSTRING_LINES and not where.startswith(LONG_DOCSTRING_ALLOWED):
                 long.append(f"{where}: {docstring.count(chr(10)) + 1} lines")
     assert long == []
+
+
+def test_the_docs_site_builds_strictly(tmp_path: Path) -> None:
+    # Broken links between pages, or a page missing from the nav, fail the build (mkdocs.yml: strict).
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                          cwd=PROJECT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert (tmp_path / "site" / "schema" / "index.html").exists()

@@ -8,6 +8,7 @@ the `scmp` spider (news sitemap, sitemap index, RSS feed) and then the republish
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -38,6 +39,8 @@ def crawl_sample_site(
 
     The crawl state lives in `state_dir` (a temporary folder), so every demo run shows the whole site.
     """
+    # The project's settings from any working directory (a scrapy.cfg is only found from the checkout).
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
     settings = get_project_settings()
     state = {"STATE_PATH": str(state_dir / "crawl.sqlite"), "TEMPLATES_STATE_PATH": str(state_dir / "templates.json")}
     settings.setdict({**DEMO_SETTINGS, **state, **(extra_settings or {})}, priority="cmdline")

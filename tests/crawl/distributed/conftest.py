@@ -2,7 +2,7 @@
 
 The server is started by the tests themselves (free port, temporary directory, no persistence), so
 they depend neither on a system service nor on the instance `.ci/run` starts. Without a
-`redis-server` binary on PATH the tests that need it are skipped, saying so; the `redis` and
+`redis-server` binary on PATH the tests that need it are skipped, saying so (they fail under CI); the `redis` and
 `scrapy-redis` packages are required (the `distributed` extra): a missing one is an error.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -24,6 +23,7 @@ import redis
 from sample_site.server import StaticServer
 from tests.support.changing_site import ChangingSite
 from tests.support.crawl import FAST, PROJECT
+from tests.support.programs import require_program
 from tests.support.waiting import wait_until
 
 ADDON = "crawler.distributed.addon.RedisAddon"
@@ -43,10 +43,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     """A redis-server on 127.0.0.1 for the session; yields its port."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.skip("redis-server is not installed (Debian: apt-get install redis-server); "
-                    "the distributed tests need a real Redis")
+    binary = require_program("redis-server", "Debian: apt-get install redis-server; the distributed tests need a real Redis")
     folder = tmp_path_factory.mktemp("redis")
     port = _free_port()
     process = subprocess.Popen(

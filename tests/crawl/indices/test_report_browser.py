@@ -6,33 +6,27 @@ Uses Debian's chromium through Playwright (which cannot download a browser here)
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import sync_playwright
 
 from crawler.indices.__main__ import main
+from tests.support.programs import require_program
 from tests.unit.indices.test_compute import METHOD, synthetic_feed
 
-CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"]
 
 
 def test_report_renders_its_plots_without_errors(tmp_path: Path) -> None:
-    if not Path(CHROMIUM).exists():
-        missing = f"{CHROMIUM} is missing: apt-get install -y chromium (as .ci/run does)"
-        if os.environ.get("CI"):
-            pytest.fail(missing)
-        pytest.skip(missing)
+    chromium = require_program("chromium", "Debian: apt-get install chromium, as .ci/run does")
     feed = synthetic_feed(tmp_path / "feed.jsonl")
     out = tmp_path / "out"
     assert main([str(feed), "--out", str(out), "--method", METHOD, "--no-plots"]) == 0
     assert not (out / "report.html").exists()
     assert main([str(feed), "--out", str(out), "--method", METHOD]) == 0
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
         try:
             page = browser.new_page()
             problems: list[str] = []

@@ -61,6 +61,9 @@ def extract_article(
     dates = f.publication_dates(page)
     locked = f.locked(page)
     original_url = f.original_url(page)
+    site_name = f.site_name(page)
+    publisher = f.publisher(page)
+    byline = f.byline(page, title, publisher, page.profile.publisher, site_name)
 
     cleaned, original_profile = f.body(page, title, original_url)
     text = "\n\n".join(cleaned.paragraphs)
@@ -70,9 +73,7 @@ def extract_article(
         raise NotAnArticle("not_article_page", f"{len(text)} characters of text and no article markup")
 
     canonical = f.canonical_url(page)
-    site_name = f.site_name(page)
-    publisher = f.publisher(page)
-    original = f.original(cleaned, original_profile, original_url, publisher)
+    original = f.original(cleaned, original_profile, original_url, publisher, byline.agency)
     if original is not None:
         page.events.append("republished_copy")
     paywalled = locked and len(text.split()) < TEASER_MAX_WORDS
@@ -90,7 +91,7 @@ def extract_article(
         text=text,
         fetched_at=fetched_at or now.astimezone(UTC).isoformat(timespec="seconds"),
         summary=f.summary(page),
-        authors=f.authors(page, publisher, page.profile.publisher, site_name),
+        authors=byline.authors,
         section=f.section(page),
         keywords=f.keywords(page),
         language=f.language(page),

@@ -6,6 +6,8 @@ then OpenGraph/meta tags, then the feed or sitemap entry (`page.hints`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from crawler.clean.original import source_link
 from crawler.clean.paragraphs import CleanResult, clean_paragraphs, rules_for
 from crawler.dates.model import PublicationDates
@@ -14,8 +16,10 @@ from crawler.extract import jsonld as ld
 from crawler.extract import nextdata as nd
 from crawler.extract.blocked import block_page_reason, visible_text
 from crawler.extract.body import body_paragraphs, drop_nodes, matches_any
+from crawler.extract.bylines import page_authors, structured_authors
 from crawler.extract.date_candidates import collect_date_candidates
-from crawler.extract.fields import clean_authors, clean_keywords, normalise_language, squash
+from crawler.extract.fields import clean_keywords, normalise_language, squash
+from crawler.extract.names import clean_authors
 from crawler.extract.page import Page
 from crawler.sites import SiteProfile, site_for_publisher, site_for_url
 from crawler.sites.generic import GENERIC
@@ -150,10 +154,12 @@ def publisher(page: Page) -> str | None:
 
 
 def original(
-    cleaned: CleanResult, original_profile: SiteProfile | None, original_link: str | None, own_publisher: str | None
+    cleaned: CleanResult, original_profile: SiteProfile | None, original_link: str | None, own_publisher: str | None,
+    agency: str | None = None,
 ) -> dict[str, str | None] | None:
-    """`{publisher, url}` of the original for a republished copy; None for an original page."""
-    name = (original_profile.publisher if original_profile else None) or cleaned.footer_publisher
+    """`{publisher, url}` of the original for a republished copy (or a wire story: the agency its
+    byline credits); None for an original page."""
+    name = (original_profile.publisher if original_profile else None) or cleaned.footer_publisher or agency
     if original_link is None and name is None:
         return None
     if name and own_publisher and name.casefold() == own_publisher.casefold():
@@ -172,13 +178,28 @@ def summary(page: Page) -> str | None:
     )
 
 
-def authors(page: Page, *site_names: str | None) -> list[str]:
-    """People; placeholders and the site's own names (`site_names`) removed."""
-    return clean_authors(
-        ld.names(page.ld.get("author")) or nd.names(page.next.get("authors")) or page.meta.all("author")
-        or page.meta.all("article:author") or list(page.hints.feed_authors),
-        site_names=site_names,
-    )
+@dataclass
+class Byline:
+    """The people who wrote the article, and the news agency it credits, if any."""
+
+    authors: list[str]
+    agency: str | None = None
+
+
+def byline(page: Page, headline: str, *site_names: str | None) -> Byline:
+    """People; placeholders and the site's own names (`site_names`) removed; an agency apart.
+
+    Structured data first, then the feed entry, then the page's visible byline
+    (`crawler.extract.bylines`): read it before `body` drops the page's furniture.
+    """
+    agencies: list[str] = []
+    for candidates in (lambda: structured_authors(page.jsonld, page.next_article, page.meta),
+                       lambda: list(page.hints.feed_authors),
+                       lambda: page_authors(page.tree, headline)):
+        found = clean_authors(candidates(), site_names=site_names, agencies=agencies)
+        if found or agencies:
+            return Byline(found, agencies[0] if agencies else None)
+    return Byline([])
 
 
 def section(page: Page) -> str | None:

@@ -72,5 +72,9 @@ GENERIC_RULES: tuple[ParagraphRule, ...] = (
     rule("promo/subscribe_box",
          r"discover more from .{1,80}|subscribe to get the latest posts(?: sent)? to your e-?mail\.?"
          r"|type your email(?:…|\.\.\.)?|continue reading"),
+    # Credit lines closing a story: "（责任编辑：卢志鹏）", "(Reporting by A; Editing by B)".
+    rule("credit/editor", r"[(（]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對)\s*[:：]\s*[^()（）]{1,40}[)）]?"),
+    rule("credit/reporting",
+         r"\(?\s*(?:(?:additional )?reporting|writing|editing|compiled|translated) by [^()]{1,200}\)?\.?"),
     rule("promo/follow_us", r"follow us on .{1,80}|(?:join|follow) (?:us|our channel) on (?:telegram|whatsapp|x|twitter)\b.{0,60}"),
 )

@@ -19,8 +19,6 @@ from crawler.extract.page import Page
 from crawler.items import Article
 from crawler.sites import get_site
 
-# A page that does not declare itself an article must carry at least this much body text.
-MIN_UNDECLARED_TEXT_CHARS = 400
 # A locked story showing fewer words than this is a teaser.
 TEASER_MAX_WORDS = 250
 
@@ -59,18 +57,22 @@ def extract_article(
     if not title:
         raise NotAnArticle("no_title")
     dates = f.publication_dates(page)
+    markup = f.markup(page)
     locked = f.locked(page)
     original_url = f.original_url(page)
     site_name = f.site_name(page)
     publisher = f.publisher(page)
     byline = f.byline(page, title, publisher, page.profile.publisher, site_name)
 
-    cleaned, original_profile = f.body(page, title, original_url)
+    cleaned, original_profile = f.body(page, title, original_url, byline,
+                                         (publisher, page.profile.publisher, site_name))
     text = "\n\n".join(cleaned.paragraphs)
     if not text:
         raise NotAnArticle("no_text")
-    if not f.is_declared_article(page) and len(text) < MIN_UNDECLARED_TEXT_CHARS:
-        raise NotAnArticle("not_article_page", f"{len(text)} characters of text and no article markup")
+    refused = markup.refusal(text, len(cleaned.paragraphs), dated=dates.published_at is not None,
+                             signed=bool(byline.authors))
+    if refused is not None and not (locked and (markup.strong or markup.weak) and refused[0] == "not_article_page"):
+        raise NotAnArticle(*refused)  # (a declared paywall teaser is short by design)
 
     canonical = f.canonical_url(page)
     original = f.original(cleaned, original_profile, original_url, publisher, byline.agency)

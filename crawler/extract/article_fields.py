@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crawler.clean.bylines import mark_bylines
 from crawler.clean.original import source_link
 from crawler.clean.paragraphs import CleanResult, clean_paragraphs, rules_for
 from crawler.dates.model import PublicationDates
@@ -19,6 +20,7 @@ from crawler.extract.body import body_paragraphs, drop_nodes, matches_any
 from crawler.extract.bylines import page_authors, structured_authors
 from crawler.extract.date_candidates import collect_date_candidates
 from crawler.extract.fields import clean_keywords, normalise_language, squash
+from crawler.extract.kind import Markup, read_markup
 from crawler.extract.names import clean_authors
 from crawler.extract.page import Page
 from crawler.sites import SiteProfile, site_for_publisher, site_for_url
@@ -53,9 +55,10 @@ def block_page(page: Page, headline: str | None) -> str | None:
     return block_page_reason(page.tree.findtext(".//title") or headline or "", visible_text(page.tree))
 
 
-def is_declared_article(page: Page) -> bool:
-    og_type = (page.meta.first("og:type") or "").lower()
-    return page.jsonld is not None or page.next_article is not None or og_type == "article"
+def markup(page: Page) -> Markup:
+    """What the page declares itself (read before `body` drops the page's furniture)."""
+    return read_markup(page.tree, page.url, page.meta, jsonld=page.jsonld is not None,
+                       next_data=page.next_article is not None)
 
 
 def locked(page: Page) -> bool:
@@ -85,10 +88,12 @@ def original_url(page: Page) -> str | None:
     return source_link(page.tree, page.url)
 
 
-def body(page: Page, headline: str, original: str | None) -> tuple[CleanResult, SiteProfile | None]:
+def body(page: Page, headline: str, original: str | None, byline: Byline | None = None,
+         site_names: tuple[str | None, ...] = ()) -> tuple[CleanResult, SiteProfile | None]:
     """The cleaned body paragraphs, and the original's profile when a copy names a known site.
 
     Drops the site's furniture from the tree first: read every other field from the tree before.
+    Byline and dateline lines at the head or foot of the body go too (`crawler.clean.bylines`).
     """
     profile = page.profile
     drop_nodes(page.tree, GENERIC.drop_selectors + (profile.drop_selectors if profile is not GENERIC else ()))
@@ -99,6 +104,7 @@ def body(page: Page, headline: str, original: str | None) -> tuple[CleanResult, 
     if paragraphs and paragraphs[0].casefold() == headline.casefold():
         paragraphs = paragraphs[1:]
     cleaned, original_profile = _clean(paragraphs, profile, original)
+    mark_bylines(cleaned, byline.authors if byline else (), (*site_names, byline.agency if byline else None))
     page.events.extend(f"clean/removed/{d.rule}" for d in cleaned.removed)
     return cleaned, original_profile
 

@@ -30,6 +30,9 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_DELAY = 0.5
+# Saved pages (file:// URLs) share one slot with no politeness delay (and robots.txt never applies to
+# them): reading 200 local files is not a visit to a site. Keep this entry if you set DOWNLOAD_SLOTS.
+DOWNLOAD_SLOTS = {"file://": {"delay": 0.0, "concurrency": 16}}
 DOWNLOAD_TIMEOUT = 30
 RETRY_ENABLED = True
 RETRY_TIMES = 3

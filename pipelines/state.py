@@ -28,7 +28,15 @@ class UnchangedArticle(DropItem):
 
 
 class IncrementalStatePipeline(StateComponent):
-    """New or changed articles pass; unchanged ones and same-site copies are dropped and counted."""
+    """New or changed articles pass; unchanged ones and same-site copies are dropped and counted.
+
+    An unchanged article whose URL was given on the command line is written anyway (the spider says
+    which: `NewsSpider.is_given_url`), with `"update": false`; the state records it as usual.
+    """
+
+    def _given(self, url: str | None) -> bool:
+        is_given = getattr(self.crawler.spider, "is_given_url", None)
+        return bool(url) and callable(is_given) and bool(is_given(url))
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
@@ -42,6 +50,10 @@ class IncrementalStatePipeline(StateComponent):
             return item
         previous = self.store.get(adapter["id"])
         if previous is not None and previous.fingerprint == fingerprint:
+            if self._given(adapter.get("url")):  # asked for on the command line: written anyway
+                self.count("state/unchanged_given")
+                adapter["update"] = False
+                return item
             self.count("state/unchanged")
             raise UnchangedArticle(f"{adapter['id']} unchanged since it was last delivered")
         same_story = self.store.by_fingerprint(fingerprint, exclude_id=adapter["id"])

@@ -36,11 +36,17 @@ def format_summary(stats: dict[str, Any], feeds: list[str]) -> str:
         ("skipped at discovery", "discovery/skipped/"),
         ("skipped by state", "state/skipped/"),
         ("paragraphs removed", "extract/clean/removed/"),
+        ("duplicates", "dedupe/"),
     )
     for label, prefix in groups:
         counts = _group(stats, prefix)
         if counts:
             lines.append(f"{label}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if "given/requested" in stats:  # URLs given on the command line: each written, or why not
+        not_written = _group(stats, "given/not_written/")
+        lines.append(f"given URLs: {int(stats['given/requested'])} requested, {int(stats.get('given/written', 0))} "
+                     "written" + ("; not written: " + ", ".join(f"{k} {v}" for k, v in not_written.items())
+                                  if not_written else ""))
     if "monitors/failed" in stats:
         lines.append(f"checks: {int(stats.get('monitors/passed', 0))} passed, {int(stats['monitors/failed'])} failed"
                      + (" (see the spidermon report above)" if stats["monitors/failed"] else ""))
@@ -68,8 +74,22 @@ class CrawlSummary:
     def from_crawler(cls, crawler: Crawler) -> CrawlSummary:
         extension = cls(crawler)
         crawler.signals.connect(extension.feed_slot_closed, signal=signals.feed_slot_closed)
+        crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(extension.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
         return extension
+
+    def item_scraped(self, item: Any, response: Any = None) -> None:
+        if response is not None and response.meta.get("given"):
+            self._inc("given/written")
+
+    def item_dropped(self, item: Any, response: Any = None, exception: BaseException | None = None) -> None:
+        if response is not None and response.meta.get("given"):
+            self._inc(f"given/not_written/dropped_{type(exception).__name__ if exception else 'item'}")
+
+    def _inc(self, key: str) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(key)
 
     def feed_slot_closed(self, slot: Any) -> None:
         if getattr(slot, "itemcount", 0):

@@ -70,7 +70,7 @@ def extract_article(
     if not text:
         raise NotAnArticle("no_text")
     refused = markup.refusal(text, len(cleaned.paragraphs), dated=dates.published_at is not None,
-                             signed=bool(byline.authors))
+                             signed=bool(byline.authors) and not any(a in title for a in byline.authors))
     if refused is not None and not (locked and (markup.strong or markup.weak) and refused[0] == "not_article_page"):
         raise NotAnArticle(*refused)  # (a declared paywall teaser is short by design)
 

@@ -23,6 +23,7 @@ from crawler.extract.fields import clean_keywords, normalise_language, squash
 from crawler.extract.kind import Markup, read_markup
 from crawler.extract.names import clean_authors
 from crawler.extract.page import Page
+from crawler.extract.saved import origin_host
 from crawler.sites import SiteProfile, site_for_publisher, site_for_url
 from crawler.sites.generic import GENERIC
 from crawler.urls import absolute, host_of, strip_tracking, url_key
@@ -133,7 +134,8 @@ def _clean(paragraphs: list[str], profile: SiteProfile, original: str | None) ->
 # --- identity and provenance ----------------------------------------------------------------------
 
 def canonical_url(page: Page) -> str:
-    candidates = [page.meta.canonical, page.meta.first("og:url"), ld.first_text(page.ld.get("url"))]
+    candidates = [page.meta.canonical, page.meta.first("og:url"), ld.first_text(page.ld.get("url")),
+                  page.saved_from]  # (the last: a saved page's "saved from url" comment)
     for candidate in candidates:
         resolved = absolute(candidate, page.url)
         if resolved:
@@ -142,9 +144,10 @@ def canonical_url(page: Page) -> str:
 
 
 def site_name(page: Page) -> str:
+    """The profile's name; for the generic profile, the host (a saved page's: the one it names)."""
     if page.profile.name != "generic":
         return page.profile.name
-    host = host_of(page.url)
+    host = host_of(page.url) or origin_host(page.url, page.meta, page.jsonld, page.saved_from)
     return host.removeprefix("www.") if host else "file"
 
 

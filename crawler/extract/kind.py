@@ -18,8 +18,8 @@ from crawler.extract.meta import PageMeta
 # Sizes are in characters, a CJK character counting three (`text_size`).
 # Strongly declared (structured data, article microdata, `article:published_time`): a brief counts.
 MIN_DECLARED_TEXT_CHARS = 80
-# Weakly declared (`og:type` alone, one <article> element, a byline or date under the headline):
-# two paragraphs, and a publication date or a byline.
+# Weakly declared (`og:type` alone, one <article> element, a byline naming someone): two
+# paragraphs, and a publication date or a byline.
 MIN_WEAK_TEXT_CHARS = 150
 MIN_WEAK_PARAGRAPHS = 2
 # Undeclared pages must carry at least this much body text.
@@ -60,7 +60,7 @@ class Markup:
             return "not_article_page", f"{chars} characters of text ({self.strong} declares an article)"
         listing = self.listing_items >= LISTING_ITEMS
         signed = signed and not self.cards
-        weak = self.weak or ("byline_and_date" if dated and signed else None)
+        weak = self.weak or ("byline" if signed else None)
         if weak is not None and not listing and chars >= MIN_WEAK_TEXT_CHARS and paragraphs >= MIN_WEAK_PARAGRAPHS \
                 and (dated or signed):
             return None

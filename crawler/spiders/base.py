@@ -24,6 +24,7 @@ from crawler.discovery.sitemaps import parse_sitemap
 from crawler.extract import NotAnArticle
 from crawler.extract.decode import response_text
 from crawler.extract.hints import Hints
+from crawler.extract.saved import is_saved
 from crawler.sites import SiteProfile
 from crawler.sites.generic import GENERIC
 from crawler.spiders.arguments import ArgumentError, url_list
@@ -33,6 +34,8 @@ from crawler.workers.pool import ExtractionFailed, ExtractionPool
 logger = logging.getLogger(__name__)
 
 _HTML_TYPES = (b"text/html", b"application/xhtml+xml")
+# Download slot of file:// requests (its delay and concurrency: `DOWNLOAD_SLOTS` in crawler/settings.py).
+FILE_DOWNLOAD_SLOT = "file://"
 
 
 class NewsSpider(scrapy.Spider):
@@ -70,6 +73,7 @@ class NewsSpider(scrapy.Spider):
         given_hosts = {host_of(url) for url in given} - {""}
         self.allowed_domains = sorted(set(self.site.hosts) | given_hosts)
         self._listing_extractor = LinkExtractor(unique=True)
+        self._given_responses: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -95,12 +99,17 @@ class NewsSpider(scrapy.Spider):
         for url in self.feed_urls:
             yield self._request(url, self.parse_feed)
         for url in self.given_urls:
-            request = self.article_request(url, Hints()) if self.site.is_article_url(url) else None
+            # A saved page (file://) is an article request on any spider, whatever its file name.
+            as_article = is_saved(url) or self.site.is_article_url(url)
+            request = self.article_request(url, Hints(), given=True) if as_article else None
             yield request if request is not None else self._request(url, self.parse_listing)
 
     def _request(self, url: str, callback: Any, **meta: Any) -> scrapy.Request:
         if url.startswith("file:"):
             meta["allow_offsite"] = True  # file:// has no host to check
+            # Local files: their own download slot, without politeness delay (DOWNLOAD_SLOTS in settings).
+            meta["download_slot"] = FILE_DOWNLOAD_SLOT
+            meta["autothrottle_dont_adjust_delay"] = True
         return scrapy.Request(url, callback=callback, meta=meta)
 
     def _stat(self, key: str, count: int = 1) -> None:
@@ -113,12 +122,14 @@ class NewsSpider(scrapy.Spider):
             return url.startswith("file:")
         return any(host == d or host.endswith(f".{d}") for d in self.allowed_domains)
 
-    def article_request(self, url: str, hints: Hints) -> scrapy.Request | None:
-        """The request for one candidate article URL, or None when it is skipped (and counted)."""
+    def article_request(self, url: str, hints: Hints, *, given: bool = False) -> scrapy.Request | None:
+        """The request for one candidate article URL, or None when it is skipped (and counted).
+
+        `given`: the URL was given on the command line (always emitted, see `is_given_url`)."""
         if not self._is_allowed_host(url):
             self._stat("discovery/skipped/offsite")
             return None
-        if not self.site.is_article_url(url):
+        if not self.site.is_article_url(url) and not (given and is_saved(url)):
             self._stat("discovery/skipped/non_article_url")
             return None
         clean = strip_tracking(url, self.site.ignored_query_params) if not url.startswith("file:") else url
@@ -126,7 +137,21 @@ class NewsSpider(scrapy.Spider):
         meta: dict[str, Any] = {"hints": hints.to_meta()}
         if native_id:
             meta["article_key"] = f"{self.site.name}:{native_id}"
-        return self._request(clean, self.parse_article, **meta)
+        if given:
+            meta["given"] = True
+            self._stat("given/requested")
+        request = self._request(clean, self.parse_article, **meta)
+        return request.replace(errback=self._given_failed) if given else request
+
+    def _given_failed(self, failure: Any) -> None:
+        """A URL given on the command line that could not be fetched: said in the summary."""
+        self._stat("given/not_written/fetch_failed")
+        logger.error("Could not fetch %s: %s", failure.request.url, failure.value)
+
+    def is_given_url(self, url: str) -> bool:
+        """True when the page at `url` was asked for on the command line: its article is always
+        written, even when the incremental state has it unchanged (the state still records it)."""
+        return url in self._given_responses
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         """Nested sitemaps are followed when the profile says so; page entries become article requests."""
@@ -214,6 +239,8 @@ class NewsSpider(scrapy.Spider):
             )
         except NotAnArticle as exc:
             self._stat(f"extract/not_article/{exc.reason}")
+            if response.meta.get("given"):
+                self._stat(f"given/not_written/{exc.reason}")
             logger.info("Not an article: %s (%s)", response.url, exc)
             return
         except ExtractionFailed as exc:
@@ -223,4 +250,6 @@ class NewsSpider(scrapy.Spider):
         for key, count in result.stats.items():
             self._stat(key, count)
         self._stat("extract/articles")
+        if response.meta.get("given"):
+            self._given_responses.add(response.url)
         yield result.article()

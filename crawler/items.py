@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.3"
 
 
 @dataclass(kw_only=True)
@@ -44,6 +44,9 @@ class Article:
     """Keywords / tags as the site gives them."""
     language: str | None = None
     """BCP 47 language tag (`en`, `zh`, `zh-Hant`)."""
+    country: str | None = None
+    """ISO 3166-1 alpha-2 code of the publication's home (site profile, else inferred from the page), or
+    null: which dollar a bare "$" is. (1.3)"""
     published_at: str | None = None
     """Publication time, ISO 8601 with a UTC offset."""
     published_at_raw: str | None = None

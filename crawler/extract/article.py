@@ -97,6 +97,7 @@ def extract_article(
         section=f.section(page),
         keywords=f.keywords(page),
         language=f.language(page),
+        country=f.country(page),
         published_at=dates.published_at,
         published_at_raw=dates.published_at_raw,
         published_at_source=dates.published_at_source,

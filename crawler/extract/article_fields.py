@@ -18,6 +18,7 @@ from crawler.extract import nextdata as nd
 from crawler.extract.blocked import block_page_reason, visible_text
 from crawler.extract.body import body_paragraphs, drop_nodes, matches_any
 from crawler.extract.bylines import page_authors, structured_authors
+from crawler.extract.country import infer_country
 from crawler.extract.date_candidates import collect_date_candidates
 from crawler.extract.fields import clean_keywords, normalise_language, squash
 from crawler.extract.kind import Markup, read_markup
@@ -224,6 +225,13 @@ def keywords(page: Page) -> list[str]:
         or page.meta.all("news_keywords") or page.meta.all("keywords") or page.meta.all("article:tag")
         or ([page.hints.sitemap_keywords] if page.hints.sitemap_keywords else [])
     )
+
+
+def country(page: Page) -> str | None:
+    """The publication's home country (`crawler.extract.country`)."""
+    host = host_of(page.url) or origin_host(page.url, page.meta, page.jsonld, page.saved_from)
+    return infer_country(profile_country=page.profile.country, jsonld=page.jsonld, host=host,
+                         og_locale=page.meta.first("og:locale"), lang=page.meta.lang)
 
 
 def language(page: Page) -> str | None:

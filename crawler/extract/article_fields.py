@@ -16,7 +16,7 @@ from crawler.dates.publication import resolve_publication_dates
 from crawler.extract import jsonld as ld
 from crawler.extract import nextdata as nd
 from crawler.extract.blocked import block_page_reason, visible_text
-from crawler.extract.body import body_paragraphs, drop_nodes, matches_any
+from crawler.extract.body import drop_nodes, main_paragraphs, matches_any
 from crawler.extract.bylines import page_authors, structured_authors
 from crawler.extract.country import infer_country
 from crawler.extract.date_candidates import collect_date_candidates
@@ -99,7 +99,9 @@ def body(page: Page, headline: str, original: str | None, byline: Byline | None 
     """
     profile = page.profile
     drop_nodes(page.tree, GENERIC.drop_selectors + (profile.drop_selectors if profile is not GENERIC else ()))
-    paragraphs = body_paragraphs(page.tree, page.url)
+    paragraphs, precise = main_paragraphs(page.tree, page.url)
+    if precise:
+        page.events.append("body/precision_mode")
     if not paragraphs and page.next_article:
         paragraphs = nd.body_paragraphs(page.next_article)
     # trafilatura keeps an <h1> that sits inside the content block: the headline is not body text.

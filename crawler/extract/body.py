@@ -2,7 +2,9 @@
 
 trafilatura returns its result as an XML body (`p`, `head`, `list/item`, `quote`, `table`); we keep
 it as a list of paragraphs, because every later cleaning step (promos, footers, templates) works on
-whole paragraphs.
+whole paragraphs. When its default output looks like page furniture (many very short or repeated
+paragraphs), its precision mode is run too and preferred unless it lost most of the text
+(`main_paragraphs`; measured in docs/cleaning.md).
 """
 
 from __future__ import annotations
@@ -99,21 +101,93 @@ def drop_nodes(tree: HtmlElement, selectors: tuple[str, ...]) -> int:
     return removed
 
 
+# The default extraction took in page furniture when at least this many paragraphs of at most
+# `SHORT_WORDS` words (a CJK paragraph: characters / 2) without closing punctuation - labels such as
+# "Comentar", "Hace 2 horas", "＞ ログイン", not headings nor dialogue - ...
+FURNITURE_MIN_SHORT = 3
+SHORT_WORDS = 4
+# ... make up this share of its paragraphs, or when this share of them are repeats (at least two).
+FURNITURE_SHORT_SHARE = 0.2
+FURNITURE_REPEATED_SHARE = 0.1
+# The precision output is taken unless it keeps less than this share of the default's characters.
+PRECISION_MIN_SHARE = 0.2
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CLOSED = re.compile(r"[.!?。！？…:;\"”’)\]]$")
+
+
+def _words(text: str) -> int:
+    return len(text.split()) + len(_CJK.findall(text)) // 2
+
+
+def looks_like_furniture(blocks: list[tuple[str, str]]) -> bool:
+    """Many short unpunctuated paragraphs (page labels, buttons, timestamps) or many repeated ones."""
+    if not blocks:
+        return False
+    labels = sum(tag == "p" and _words(text) <= SHORT_WORDS and not _CLOSED.search(text) for tag, text in blocks)
+    texts = [text for _, text in blocks]
+    repeated = len(texts) - len(set(texts))
+    return (labels >= FURNITURE_MIN_SHORT and labels >= FURNITURE_SHORT_SHARE * len(blocks)) \
+        or (repeated >= 2 and repeated >= FURNITURE_REPEATED_SHARE * len(blocks))
+
+
+def main_paragraphs(tree: HtmlElement, url: str) -> tuple[list[str], bool]:
+    """trafilatura's default output, or its precision output when the default looks like furniture;
+    the second value says whether precision mode was used."""
+    blocks = body_blocks(tree, url)
+    paragraphs = [text for _, text in blocks]
+    if not looks_like_furniture(blocks):
+        return paragraphs, False
+    precise = body_paragraphs(tree, url, precision=True)
+    if sum(map(len, precise)) >= PRECISION_MIN_SHARE * sum(map(len, paragraphs)):
+        return precise, True
+    return paragraphs, False
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split())
+
+
+# trafilatura's output elements that end a line or a block: their text never runs into the next word.
+_BREAKING = frozenset({"lb", "p", "head", "item", "list", "quote", "row", "cell", "code", "table"})
+
+
+def _text(element) -> str:
+    """The text of one output element, a space where a line break or a block inside it ends
+    ("<item><head>WebIDE</head><p>Develop...</p></item>" is "WebIDE Develop...", not "WebIDEDevelop")."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tag in _BREAKING:
+                parts.append(" ")
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return _clean("".join(parts))
 
 
 def _table_text(table) -> str:
     rows = []
     for row in table.iter("row"):
-        cells = [_clean("".join(cell.itertext())) for cell in row.iter("cell")]
+        cells = [_text(cell) for cell in row.iter("cell")]
         if any(cells):
             rows.append(" | ".join(cells))
     return "\n".join(rows)
 
 
-def body_paragraphs(tree: HtmlElement, url: str) -> list[str]:
-    """Paragraph texts of the main content, in reading order; [] when trafilatura finds none."""
+def body_paragraphs(tree: HtmlElement, url: str, *, precision: bool = False) -> list[str]:
+    """Paragraph texts of the main content, in reading order; [] when trafilatura finds none.
+
+    `precision`: trafilatura's `favor_precision` (stricter pruning of link lists and comments)."""
+    return [text for _, text in body_blocks(tree, url, precision=precision)]
+
+
+def body_blocks(tree: HtmlElement, url: str, *, precision: bool = False) -> list[tuple[str, str]]:
+    """`(tag, text)` of each block trafilatura keeps: `p`, `head`, `list`, `quote`, `table`..."""
     document = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -121,19 +195,20 @@ def body_paragraphs(tree: HtmlElement, url: str) -> list[str]:
         include_tables=True,
         include_links=False,
         with_metadata=False,
+        favor_precision=precision,
     )
     body = getattr(document, "body", None)
     if body is None:
         return []
-    paragraphs: list[str] = []
+    blocks: list[tuple[str, str]] = []
     for block in body:
         if block.tag == "list":
-            items = [_clean("".join(item.itertext())) for item in block.iter("item")]
+            items = [_text(item) for item in block.iter("item")]
             text = "\n".join(f"- {item}" for item in items if item)
         elif block.tag == "table":
             text = _table_text(block)
         else:
-            text = _clean("".join(block.itertext()))
+            text = _text(block)
         if text:
-            paragraphs.append(text)
-    return paragraphs
+            blocks.append((block.tag, text))
+    return blocks

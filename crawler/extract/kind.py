@@ -16,10 +16,11 @@ from lxml.html import HtmlElement
 from crawler.extract.meta import PageMeta
 
 # Sizes are in characters, a CJK character counting three (`text_size`).
-# Strongly declared (structured data, article microdata, `article:published_time`): a brief counts.
+# Strongly declared (structured data, article microdata, `article:published_time`, `og:type` article
+# outside CMS static pages): a brief counts.
 MIN_DECLARED_TEXT_CHARS = 80
-# Weakly declared (`og:type` alone, one <article> element, a byline naming someone): two
-# paragraphs, and a publication date or a byline.
+# Weakly declared (`og:type` on a CMS static page, one <article> element, a byline naming someone):
+# two paragraphs, and a publication date or a byline.
 MIN_WEAK_TEXT_CHARS = 150
 MIN_WEAK_PARAGRAPHS = 2
 # Undeclared pages must carry at least this much body text.
@@ -54,11 +55,11 @@ class Markup:
         Teaser cards only take away the short-page allowance of weak markup: a long page with
         related-story cards is judged by its text, as any undeclared page."""
         chars = text_size(text)
-        if self.strong is not None:
+        listing = self.listing_items >= LISTING_ITEMS
+        if self.strong is not None and not (listing and self.strong == "og_type"):  # (og:type: a CMS default)
             if chars >= MIN_DECLARED_TEXT_CHARS:
                 return None
             return "not_article_page", f"{chars} characters of text ({self.strong} declares an article)"
-        listing = self.listing_items >= LISTING_ITEMS
         signed = signed and not self.cards
         weak = self.weak or ("byline" if signed else None)
         if weak is not None and not listing and chars >= MIN_WEAK_TEXT_CHARS and paragraphs >= MIN_WEAK_PARAGRAPHS \
@@ -92,6 +93,18 @@ def _is_teaser_card(element: HtmlElement, url: str) -> bool:
     return False
 
 
+_STATIC_PAGE_CLASS = re.compile(r"(?:^|\s)(?:page|type-page|page-template(?:-[\w-]+)?)(?:\s|$)")
+
+
+def _static_page(tree: HtmlElement) -> bool:
+    """A CMS page, not a post (WordPress marks `<body class="page ...">`, `<article class="type-page">`):
+    such pages carry `og:type` article too."""
+    body = next(tree.iter("body"), None)
+    marked = [body] if body is not None else []
+    marked += list(tree.iter("article"))[:1]
+    return any(_STATIC_PAGE_CLASS.search(e.get("class") or "") for e in marked)
+
+
 def read_markup(tree: HtmlElement, url: str, meta: PageMeta, *, jsonld: bool, next_data: bool) -> Markup:
     """The article declarations of one page (read before the body step drops furniture)."""
     article_elements = [e for e in tree.iter("article") if not any(a.tag == "article" for a in e.iterancestors())]
@@ -105,5 +118,8 @@ def read_markup(tree: HtmlElement, url: str, meta: PageMeta, *, jsonld: bool, ne
               else "published_time" if meta.first("article:published_time") else None)
     og_type = (meta.first("og:type") or "").lower()
     own_articles = len(article_elements) - cards
-    weak = "og_type" if og_type == "article" else "article_element" if own_articles == 1 and cards < 2 else None
+    if strong is None and og_type == "article" and not _static_page(tree):
+        strong = "og_type"
+    weak = ("og_type" if og_type == "article" else "article_element" if own_articles == 1 and cards < 2
+            else None)
     return Markup(strong, weak, max(cards, len(items) if len(items) > 1 else 0), cards)

@@ -64,12 +64,12 @@ def extract_article(
     publisher = f.publisher(page)
     byline = f.byline(page, title, publisher, page.profile.publisher, site_name)
 
-    cleaned, original_profile = f.body(page, title, original_url, byline,
+    cleaned, original_profile, extent = f.body(page, title, original_url, byline,
                                          (publisher, page.profile.publisher, site_name))
     text = "\n\n".join(cleaned.paragraphs)
     if not text:
         raise NotAnArticle("no_text")
-    refused = markup.refusal(text, len(cleaned.paragraphs), dated=dates.published_at is not None,
+    refused = markup.refusal(extent, len(cleaned.paragraphs), dated=dates.published_at is not None,
                              signed=bool(byline.authors) and not any(a in title for a in byline.authors))
     if refused is not None and not (locked and (markup.strong or markup.weak) and refused[0] == "not_article_page"):
         raise NotAnArticle(*refused)  # (a declared paywall teaser is short by design)

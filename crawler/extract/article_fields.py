@@ -21,7 +21,7 @@ from crawler.extract.bylines import page_authors, structured_authors
 from crawler.extract.country import infer_country
 from crawler.extract.date_candidates import collect_date_candidates
 from crawler.extract.fields import clean_keywords, normalise_language, squash
-from crawler.extract.kind import Markup, read_markup
+from crawler.extract.kind import Markup, read_markup, text_size
 from crawler.extract.names import clean_authors
 from crawler.extract.page import Page
 from crawler.extract.saved import origin_host
@@ -91,26 +91,33 @@ def original_url(page: Page) -> str | None:
 
 
 def body(page: Page, headline: str, original: str | None, byline: Byline | None = None,
-         site_names: tuple[str | None, ...] = ()) -> tuple[CleanResult, SiteProfile | None]:
-    """The cleaned body paragraphs, and the original's profile when a copy names a known site.
+         site_names: tuple[str | None, ...] = ()) -> tuple[CleanResult, SiteProfile | None, int]:
+    """The cleaned body paragraphs, the original's profile when a copy names a known site, and the
+    size of the page's text (the larger of the two extraction modes, cleaned: `kind.text_size`).
 
     Drops the site's furniture from the tree first: read every other field from the tree before.
     Byline and dateline lines at the head or foot of the body go too (`crawler.clean.bylines`).
     """
     profile = page.profile
     drop_nodes(page.tree, GENERIC.drop_selectors + (profile.drop_selectors if profile is not GENERIC else ()))
-    paragraphs, precise = main_paragraphs(page.tree, page.url)
-    if precise:
-        page.events.append("body/precision_mode")
+    paragraphs, other = main_paragraphs(page.tree, page.url)
     if not paragraphs and page.next_article:
         paragraphs = nd.body_paragraphs(page.next_article)
-    # trafilatura keeps an <h1> that sits inside the content block: the headline is not body text.
-    if paragraphs and paragraphs[0].casefold() == headline.casefold():
-        paragraphs = paragraphs[1:]
-    cleaned, original_profile = _clean(paragraphs, profile, original)
+    cleaned, original_profile = _clean(_without_headline(paragraphs, headline), profile, original)
     mark_bylines(cleaned, byline.authors if byline else (), (*site_names, byline.agency if byline else None))
     page.events.extend(f"clean/removed/{d.rule}" for d in cleaned.removed)
-    return cleaned, original_profile
+    extent = text_size("\n\n".join(cleaned.paragraphs))
+    if other:
+        alternative, _ = _clean(_without_headline(other, headline), profile, original)
+        extent = max(extent, text_size("\n\n".join(alternative.paragraphs)))
+    return cleaned, original_profile, extent
+
+
+def _without_headline(paragraphs: list[str], headline: str) -> list[str]:
+    """trafilatura keeps an <h1> that sits inside the content block: the headline is not body text."""
+    if paragraphs and paragraphs[0].casefold() == headline.casefold():
+        return paragraphs[1:]
+    return paragraphs
 
 
 def _clean(paragraphs: list[str], profile: SiteProfile, original: str | None) -> tuple[CleanResult, SiteProfile | None]:

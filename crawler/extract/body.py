@@ -2,9 +2,9 @@
 
 trafilatura returns its result as an XML body (`p`, `head`, `list/item`, `quote`, `table`); we keep
 it as a list of paragraphs, because every later cleaning step (promos, footers, templates) works on
-whole paragraphs. When its default output looks like page furniture (many very short or repeated
-paragraphs), its precision mode is run too and preferred unless it lost most of the text
-(`main_paragraphs`; measured in docs/cleaning.md).
+whole paragraphs. trafilatura runs in precision mode; its default mode runs too only when the
+precision text is short, and wins when precision lost most of the article (`main_paragraphs`;
+measured in docs/cleaning.md).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from functools import lru_cache
 import trafilatura
 from cssselect import GenericTranslator, SelectorError
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import Element, HtmlElement
 
 logger = logging.getLogger(__name__)
 
@@ -101,46 +101,60 @@ def drop_nodes(tree: HtmlElement, selectors: tuple[str, ...]) -> int:
     return removed
 
 
-# The default extraction took in page furniture when at least this many paragraphs of at most
-# `SHORT_WORDS` words (a CJK paragraph: characters / 2) without closing punctuation - labels such as
-# "Comentar", "Hace 2 horas", "＞ ログイン", not headings nor dialogue - ...
-FURNITURE_MIN_SHORT = 3
-SHORT_WORDS = 4
-# ... make up this share of its paragraphs, or when this share of them are repeats (at least two).
-FURNITURE_SHORT_SHARE = 0.2
-FURNITURE_REPEATED_SHARE = 0.1
-# The precision output is taken unless it keeps less than this share of the default's characters.
+# trafilatura's precision mode first; when it keeps less than this much text (characters, a CJK
+# character counting three) its default mode runs too, ...
+PRECISION_MIN_TEXT = 500
+# ... and wins when the precision text is less than this share of it (precision lost the article).
 PRECISION_MIN_SHARE = 0.2
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_CLOSED = re.compile(r"[.!?。！？…:;\"”’)\]]$")
 
 
-def _words(text: str) -> int:
-    return len(text.split()) + len(_CJK.findall(text)) // 2
+def _size(paragraphs: list[str]) -> int:
+    return sum(len(p) + 2 * len(_CJK.findall(p)) for p in paragraphs)
 
 
-def looks_like_furniture(blocks: list[tuple[str, str]]) -> bool:
-    """Many short unpunctuated paragraphs (page labels, buttons, timestamps) or many repeated ones."""
-    if not blocks:
-        return False
-    labels = sum(tag == "p" and _words(text) <= SHORT_WORDS and not _CLOSED.search(text) for tag, text in blocks)
-    texts = [text for _, text in blocks]
-    repeated = len(texts) - len(set(texts))
-    return (labels >= FURNITURE_MIN_SHORT and labels >= FURNITURE_SHORT_SHARE * len(blocks)) \
-        or (repeated >= 2 and repeated >= FURNITURE_REPEATED_SHARE * len(blocks))
+# Text of at least this many characters lying loose in a container beside block children.
+LOOSE_TEXT_CHARS = 40
+_BLOCK_TAGS = frozenset({"p", "div", "section", "article", "ul", "ol", "table", "blockquote", "figure", "pre",
+                         "h1", "h2", "h3", "h4", "h5", "h6"})
+_CONTAINERS = ("div", "span", "section", "article", "main", "td", "font", "center")
 
 
-def main_paragraphs(tree: HtmlElement, url: str) -> tuple[list[str], bool]:
-    """trafilatura's default output, or its precision output when the default looks like furniture;
-    the second value says whether precision mode was used."""
-    blocks = body_blocks(tree, url)
-    paragraphs = [text for _, text in blocks]
-    if not looks_like_furniture(blocks):
-        return paragraphs, False
+def wrap_loose_text(tree: HtmlElement) -> int:
+    """Put text that lies loose beside block elements ("<div>Text...<p>More</p>", what unclosed tags
+    leave) into paragraphs of its own, so that precision mode, which reads paragraphs, keeps it.
+    Returns how many were wrapped."""
+    wrapped = 0
+    for element in list(tree.iter(*_CONTAINERS)):
+        children = [c for c in element if isinstance(c.tag, str)]
+        if not any(c.tag in _BLOCK_TAGS for c in children):
+            continue
+        if element.text and len(element.text.strip()) >= LOOSE_TEXT_CHARS:
+            paragraph = Element("p")
+            paragraph.text, element.text = element.text, None
+            element.insert(0, paragraph)
+            wrapped += 1
+        for child in children:
+            if child.tag in _BLOCK_TAGS and child.tail and len(child.tail.strip()) >= LOOSE_TEXT_CHARS:
+                paragraph = Element("p")
+                paragraph.text, child.tail = child.tail, None
+                child.addnext(paragraph)
+                wrapped += 1
+    return wrapped
+
+
+def main_paragraphs(tree: HtmlElement, url: str) -> tuple[list[str], list[str]]:
+    """`(body, other)`: the body by trafilatura's precision mode, or by its default mode when precision
+    kept only a sliver of what the default finds; `other` is the default-mode output when it was
+    computed and not chosen (the page's extent of text, for telling an article from a page), else []."""
+    wrap_loose_text(tree)
     precise = body_paragraphs(tree, url, precision=True)
-    if sum(map(len, precise)) >= PRECISION_MIN_SHARE * sum(map(len, paragraphs)):
-        return precise, True
-    return paragraphs, False
+    if _size(precise) >= PRECISION_MIN_TEXT:
+        return precise, []
+    default = body_paragraphs(tree, url)
+    if _size(precise) >= PRECISION_MIN_SHARE * _size(default):
+        return precise, default
+    return default, []
 
 
 def _clean(text: str) -> str:

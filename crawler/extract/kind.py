@@ -48,13 +48,13 @@ class Markup:
     cards: int = 0
     """<article> elements whose heading links to another page."""
 
-    def refusal(self, text: str, paragraphs: int, *, dated: bool, signed: bool) -> tuple[str, str] | None:
-        """`(reason, detail)` when the page is not an article, given its cleaned body text, whether a
-        publication date was found and whether a byline names someone.
+    def refusal(self, chars: int, paragraphs: int, *, dated: bool, signed: bool) -> tuple[str, str] | None:
+        """`(reason, detail)` when the page is not an article, given the size of its cleaned text
+        (`text_size`), its paragraphs, whether a publication date was found and whether a byline names
+        someone.
 
         Teaser cards only take away the short-page allowance of weak markup: a long page with
         related-story cards is judged by its text, as any undeclared page."""
-        chars = text_size(text)
         listing = self.listing_items >= LISTING_ITEMS
         if self.strong is not None and not (listing and self.strong == "og_type"):  # (og:type: a CMS default)
             if chars >= MIN_DECLARED_TEXT_CHARS:

@@ -152,9 +152,12 @@ def main_paragraphs(tree: HtmlElement, url: str) -> tuple[list[str], list[str]]:
     if _size(precise) >= PRECISION_MIN_TEXT:
         return precise, []
     default = body_paragraphs(tree, url)
-    if _size(precise) >= PRECISION_MIN_SHARE * _size(default):
-        return precise, default
-    return default, []
+    return (default, []) if precision_lost_the_article(precise, default) else (precise, default)
+
+
+def precision_lost_the_article(precise: list[str], default: list[str]) -> bool:
+    """True when the precision output holds less than `PRECISION_MIN_SHARE` of the default's text."""
+    return _size(precise) < PRECISION_MIN_SHARE * _size(default)
 
 
 def _clean(text: str) -> str:

@@ -5,8 +5,13 @@ from __future__ import annotations
 from lxml import etree
 from trafilatura.utils import load_html
 
-from crawler.extract.body import PRECISION_MIN_TEXT, body_paragraphs, main_paragraphs, precision_lost_the_article, \
-    wrap_loose_text
+from crawler.extract.body import (
+    PRECISION_MIN_TEXT,
+    body_paragraphs,
+    main_paragraphs,
+    precision_lost_the_article,
+    wrap_loose_text,
+)
 
 S1 = "Exports rose 5 per cent in March from a year earlier, the customs office said on Tuesday, led by machinery."
 S2 = "Imports fell 2 per cent as weaker demand for coal and iron ore offset higher purchases of soybeans this spring."

@@ -5,7 +5,7 @@
 The corpus is a manifest of real pages with gold labels (one JSON object per line: `id`, `html`
 path, `url` or null, `body` path to the gold text or null, `authors` gold person names, `[]` when
 the page names no person, null when unknown) and a `split.json` beside it (`dev`: look at failures
-only on these; `heldout`: scored, never inspected). See docs/benchmarks.md.
+only on these; `heldout`: scored, never inspected). Figures: docs/cleaning.md (Real pages).
 
 Body: token precision / recall / F1 per page (case-folded words, each CJK character one token, as
 in `benchmarks.cleaning_bench`), averaged over pages; a refused page is an empty text (P = R = 0).

@@ -126,19 +126,21 @@ def wrap_loose_text(tree: HtmlElement) -> int:
     Returns how many were wrapped."""
     wrapped = 0
     for element in list(tree.iter(*_CONTAINERS)):
-        children = [c for c in element if isinstance(c.tag, str)]
-        if not any(c.tag in _BLOCK_TAGS for c in children):
-            continue
-        if element.text and len(element.text.strip()) >= LOOSE_TEXT_CHARS:
+        text = element.text
+        if text and len(text) >= LOOSE_TEXT_CHARS and len(text.strip()) >= LOOSE_TEXT_CHARS \
+                and any(child.tag in _BLOCK_TAGS for child in element):
             paragraph = Element("p")
-            paragraph.text, element.text = element.text, None
+            paragraph.text, element.text = text, None
             element.insert(0, paragraph)
             wrapped += 1
-        for child in children:
-            if child.tag in _BLOCK_TAGS and child.tail and len(child.tail.strip()) >= LOOSE_TEXT_CHARS:
+    for block in list(tree.iter(*_BLOCK_TAGS)):
+        tail = block.tail
+        if tail and len(tail) >= LOOSE_TEXT_CHARS and len(tail.strip()) >= LOOSE_TEXT_CHARS:
+            parent = block.getparent()
+            if parent is not None and parent.tag in _CONTAINERS:
                 paragraph = Element("p")
-                paragraph.text, child.tail = child.tail, None
-                child.addnext(paragraph)
+                paragraph.text, block.tail = tail, None
+                block.addnext(paragraph)
                 wrapped += 1
     return wrapped
 

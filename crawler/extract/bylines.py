@@ -26,6 +26,7 @@ _LAST_FIRST_META = frozenset({"citation_author", "dc.creator", "dcterms.creator"
 # Class or id fragments of byline elements, and of regions whose names are not the article's author.
 _BYLINE_CLASS = re.compile(r"by[-_]?line|author|autor|auteur|writer|reporter|journalist|contributor|firma"
                            r"|(?:^|\s)byl(?:\s|$)", re.IGNORECASE)
+_CLASS_HINTS = ("byl", "by-l", "by_l", "aut", "writer", "reporter", "journalist", "contributor", "firma")
 _EXCLUDED_REGION = re.compile(
     r"comment|related|recommend|popular|trending|recirc|more-?from|newsletter|(?:^|[\s_-])nav"
     r"|menu|breadcrumb|search|share|social|signup|promo|(?:^|[\s_-])ad(?:s|vert)?(?:[\s_-]|$)",
@@ -76,7 +77,9 @@ def _is_byline(element: HtmlElement) -> tuple[bool, bool]:
         return True, True
     if "author" in (element.get("itemprop") or "").lower() or "author" in (element.get("rel") or "").lower():
         return True, True
-    return bool(_BYLINE_CLASS.search(_classes(element))), False
+    classes = _classes(element).lower()
+    # Substring tests first (most elements have none of these): the regex only confirms a hit.
+    return any(word in classes for word in _CLASS_HINTS) and bool(_BYLINE_CLASS.search(classes)), False
 
 
 def _anchor(tree: HtmlElement, headline: str | None) -> HtmlElement | None:
@@ -106,6 +109,24 @@ def _excluded(element: HtmlElement, protected: set[HtmlElement]) -> bool:
     return False
 
 
+# Elements that may be bylines: any with the attributes `_is_byline` reads (found in C, tested in Python).
+_CANDIDATES = etree.XPath("//*[@class or @id or @itemprop or @rel] | //author | //byline")
+
+
+def _after(tree: HtmlElement, anchor: HtmlElement | None, elements: set[HtmlElement]) -> set[HtmlElement]:
+    """Those of `elements` that come after `anchor` in page order (all of them without an anchor)."""
+    if anchor is None or not elements:
+        return set(elements)
+    following: set[HtmlElement] = set()
+    seen = False
+    for element in tree.iter():
+        if element is anchor:
+            seen = True
+        elif seen and element in elements:
+            following.add(element)
+    return following
+
+
 class _Bylines:
     """The byline elements of one page, nearest to the headline first."""
 
@@ -114,15 +135,16 @@ class _Bylines:
         self.protected = set(anchor.iterancestors()) if anchor is not None else set()
         after: list[tuple[HtmlElement, bool]] = []
         before: list[tuple[HtmlElement, bool]] = []
-        seen_anchor = anchor is None
-        for element in tree.iter(etree.Element):
-            if element is anchor:
-                seen_anchor = True
+        found = []
+        for element in _CANDIDATES(tree):  # page order
             if element.tag in _SKIPPED_TAGS:
                 continue
             candidate, strong = _is_byline(element)
             if candidate and not _excluded(element, self.protected):
-                (after if seen_anchor else before).append((element, strong))
+                found.append((element, strong))
+        following = _after(tree, anchor, {element for element, _ in found})
+        for element, strong in found:
+            (after if element in following else before).append((element, strong))
         # After the headline in page order, then before it, nearest first.
         self.candidates = after + before[::-1]
         elements = {element for element, _ in self.candidates}

@@ -33,6 +33,8 @@ _ARTICLE_ITEMTYPE = re.compile(
     re.IGNORECASE,
 )
 _HEADINGS = ("h1", "h2", "h3", "h4")
+_ITEMSCOPES = etree.XPath("//*[@itemscope and @itemtype]")
+_ITEMPROPS = etree.XPath("//*[@itemprop]")
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,8 @@ def read_markup(tree: HtmlElement, url: str, meta: PageMeta, *, jsonld: bool, ne
     """The article declarations of one page (read before the body step drops furniture)."""
     article_elements = [e for e in tree.iter("article") if not any(a.tag == "article" for a in e.iterancestors())]
     cards = sum(_is_teaser_card(e, url) for e in article_elements)
-    items = [e for e in tree.iter(etree.Element) if e.get("itemscope") is not None
-             and _ARTICLE_ITEMTYPE.search(e.get("itemtype") or "")]
-    body_props = [e for e in tree.iter(etree.Element) if (e.get("itemprop") or "").lower() == "articlebody"]
+    items = [e for e in _ITEMSCOPES(tree) if _ARTICLE_ITEMTYPE.search(e.get("itemtype") or "")]
+    body_props = [e for e in _ITEMPROPS(tree) if (e.get("itemprop") or "").lower() == "articlebody"]
     strong = ("jsonld" if jsonld else "next_data" if next_data
               else "microdata" if len(items) == 1 or (items and len(body_props) == 1)
               else "article_body" if len(body_props) == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -91,16 +92,19 @@ def _is_teaser_card(element: HtmlElement, url: str) -> bool:
         if link is None:
             link = heading.getparent() if heading.getparent() is not None and heading.getparent().tag == "a" else None
         href = (link.get("href") or "").strip() if link is not None else ""
-        return bool(href) and not href.startswith("#") and href.rstrip("/") != url.rstrip("/")
+        if not href or href.startswith("#"):
+            return False
+        target = urlsplit(urljoin(url, href))
+        return target.path.rstrip("/") != urlsplit(url).path.rstrip("/") or target.netloc != urlsplit(url).netloc
     return False
 
 
-_STATIC_PAGE_CLASS = re.compile(r"(?:^|\s)(?:page|type-page|page-template(?:-[\w-]+)?)(?:\s|$)")
+_STATIC_PAGE_CLASS = re.compile(r"(?:^|\s)(?:page-id-\d+|type-page|page-template(?:-[\w-]+)?)(?:\s|$)")
 
 
 def _static_page(tree: HtmlElement) -> bool:
-    """A CMS page, not a post (WordPress marks `<body class="page ...">`, `<article class="type-page">`):
-    such pages carry `og:type` article too."""
+    """A CMS page, not a post (WordPress marks `<body class="page page-id-2 page-template-...">`,
+    `<article class="type-page">`): such pages carry `og:type` article too."""
     body = next(tree.iter("body"), None)
     marked = [body] if body is not None else []
     marked += list(tree.iter("article"))[:1]

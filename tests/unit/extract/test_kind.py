@@ -27,6 +27,10 @@ def markup(html: str, *, jsonld: bool = False) -> Markup:
                  "og_type", "og_type", id="og-type"),
     pytest.param('<html><head><meta property="og:type" content="article"></head><body class="page page-id-2">'
                  "<p>x</p></body></html>", None, "og_type", id="og-type-on-a-cms-page"),
+    pytest.param('<html><head><meta property="og:type" content="article"></head><body class="page">'
+                 "<p>x</p></body></html>", "og_type", "og_type", id="og-type-body-class-page-alone"),
+    pytest.param('<html><body><article><h1><a href="/economy/2025/05/06/story/">Story</a></h1><p>x</p></article>'
+                 "</body></html>", None, "article_element", id="headline-linking-to-itself"),
     pytest.param("<html><body><article><h1>Story</h1><p>x</p></article></body></html>", None, "article_element",
                  id="one-article-element"),
     pytest.param('<html><body><article><h2><a href="/other">Other story</a></h2><p>x</p></article></body></html>',

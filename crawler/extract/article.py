@@ -15,12 +15,11 @@ from trafilatura.utils import load_html
 
 from crawler.clean.original import source_link
 from crawler.clean.paragraphs import CleanResult, Decision, clean_paragraphs, rules_for
-from crawler.dates.publication import resolve_publication_dates
 from crawler.extract import jsonld as ld
 from crawler.extract import nextdata as nd
 from crawler.extract.blocked import block_page_reason, visible_text
 from crawler.extract.body import body_paragraphs, drop_nodes, matches_any
-from crawler.extract.date_candidates import collect_date_candidates
+from crawler.extract.date_candidates import article_dates
 from crawler.extract.decode import decode_html, strip_stray_end_tags
 from crawler.extract.errors import NotAnArticle
 from crawler.extract.fields import clean_authors, clean_keywords, normalise_language, squash
@@ -156,8 +155,12 @@ def extract_article(
     hints: dict[str, Any] | Hints | None = None,
     fetched_at: str | None = None,
     now: datetime | None = None,
+    served_at: str | None = None,
 ) -> Extraction:
-    """Extract the article on `html` fetched from `url`, or raise `NotAnArticle(reason)`."""
+    """Extract the article on `html` fetched from `url`, or raise `NotAnArticle(reason)`.
+
+    `served_at` is the response's `Date` header: what "3 hours ago" on the page counts from.
+    """
     profile = get_site(site)
     hints = hints if isinstance(hints, Hints) else Hints.from_meta(hints)
     now = now or datetime.now(UTC)
@@ -179,13 +182,8 @@ def extract_article(
     if not title:
         raise NotAnArticle("no_title")
 
-    dates = resolve_publication_dates(
-        collect_date_candidates(
-            tree, url, jsonld=src.jsonld, next_article=src.next_article, meta=src.meta, hints=hints
-        ),
-        tz=profile.timezone,
-        now=now,
-    )
+    dates = article_dates(tree, url, tz=profile.timezone, now=now, next_article=src.next_article, hints=hints,
+                          served_at=served_at, fetched_at=fetched_at, earliest=profile.online_since)
     events.extend(f"dates/{issue}" for issue in dates.issues)
     locked = _locked(src, profile, tree, url)
 

@@ -27,6 +27,8 @@ class SiteProfile:
     """IANA zone for naive dates on this site's pages."""
     language: str | None = None
     """Default language when the page does not declare one."""
+    online_since: str | None = None
+    """First day the site published anything (ISO date): page dates before it are rejected."""
     sitemaps: tuple[str, ...] = ()
     """Default sitemap URLs (news sitemaps, sitemap indexes)."""
     feeds: tuple[str, ...] = ()

@@ -207,6 +207,7 @@ class NewsSpider(scrapy.Spider):
                 hints=response.meta.get("hints"),
                 fetched_at=now.astimezone(UTC).isoformat(timespec="seconds"),
                 now=now,
+                served_at=(response.headers.get(b"Date") or b"").decode("latin-1") or None,
             )
         except NotAnArticle as exc:
             self._stat(f"extract/not_article/{exc.reason}")

@@ -66,12 +66,12 @@ def hidden(tree: HtmlElement) -> Iterator[HtmlElement]:
 
 
 def htmldate_candidates(
-    tree: HtmlElement, url: str | None, *, earliest: date, latest: datetime
+    tree: HtmlElement, url: str | None, *, earliest: date, latest: datetime, issues: list[str]
 ) -> list[DateCandidate]:
     """htmldate's original-date day as a "published" candidate (source "htmldate"), or nothing.
 
-    `latest` (when the page was served, else now) bounds the answer, so is `earliest` (the first
-    day the site can have published anything).
+    `latest` (now) and `earliest` (the first day the site can have published anything) bound the
+    answer. A failure of the library is logged and noted in `issues` ("htmldate_error").
     """
     with hidden(tree) as pruned:
         try:
@@ -86,5 +86,6 @@ def htmldate_candidates(
             )
         except (ValueError, TypeError, OverflowError, IndexError) as exc:  # a library bug costs the date, not the page
             logger.warning("htmldate failed on %s: %s", url, exc)
+            issues.append("htmldate_error")
             return []
     return [DateCandidate("htmldate", "published", day)] if day else []

@@ -10,6 +10,7 @@ arguments: the clock and the time the page was served are injected. See docs/dat
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 
 from lxml.html import HtmlElement
@@ -61,7 +62,8 @@ def publication_dates(
     country = site_country(tz) or page_country(urls, root.get("lang") or root.get("xml:lang"))
     first_day = max(earliest or EARLIEST_DAY, EARLIEST_DAY)
     how = reading(country)
-    return resolve_publication_dates(
+    fallback_issues: list[str] = []
+    dates = resolve_publication_dates(
         [*markup_candidates(tree, urls), *extra],
         tz=local_zone(tz, country),
         now=now,
@@ -70,6 +72,8 @@ def publication_dates(
         earliest=first_day,
         tiers=(
             Tier("visible", lambda: visible_candidates(tree, how), gives_time=True),
-            Tier("htmldate", lambda: htmldate_candidates(tree, url, earliest=first_day, latest=now), gives_time=False),
+            Tier("htmldate", lambda: htmldate_candidates(tree, url, earliest=first_day, latest=now,
+                                                         issues=fallback_issues), gives_time=False),
         ),
     )
+    return replace(dates, issues=dates.issues + tuple(fallback_issues)) if fallback_issues else dates

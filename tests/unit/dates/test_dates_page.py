@@ -52,7 +52,9 @@ def test_htmldate_never_sees_the_body_scripts() -> None:
 
 
 def test_the_tree_is_left_exactly_as_it_was() -> None:
-    tree = tree_of(COMMENTS_ONLY + '<aside><p>x</p></aside><script>var a = "2014-12-29 23:17:11";</script>tail text')
+    nested = '<div id="comments"><script>var b = 1;</script>after<p>2 Jan</p></div>'
+    tree = tree_of(COMMENTS_ONLY + nested + '<aside><p>x</p></aside><script>var a = "2014-12-29 23:17:11";</script>tail',
+                   '<meta property="og:updated_time" content="2012-12-01T08:00:00+00:00">')
     before = lxml.html.tostring(tree)
     publication_dates(tree, URL, now=NOW)
     assert lxml.html.tostring(tree) == before
@@ -81,6 +83,15 @@ def test_nothing_before_the_site_existed() -> None:
     assert dates(body, earliest=date(2013, 1, 1)).published_at is None
     result = dates('<time datetime="2012-12-16">16 Dec</time>', earliest=date(2013, 1, 1))
     assert result.published_at is None and "too_old:time" in result.issues
+
+
+def test_a_failure_of_htmldate_costs_the_date_not_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(tree: Any, **kwargs: Any) -> str | None:
+        raise ValueError("bad input")
+
+    monkeypatch.setattr(fallback, "find_date", broken)
+    result = dates("<p>No date here.</p>")
+    assert result.published_at is None and result.issues == ("htmldate_error",)
 
 
 def test_htmldate_is_asked_in_fast_mode_only_when_needed(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,20 +5,21 @@ exporter has written it), and staged records are committed on `feed_slot_closed`
 `feed_exporter_closed` (the file is fsynced and renamed by `crawler.feeds.AtomicFileFeedStorage`),
 or at the end of a crawl that writes no feed. A killed run commits nothing it did not deliver.
 
-Settings: `STATE_ENABLED`, `STATE_PATH` (SQLite file, default `state/crawl.sqlite`), `STATE_RESET`
-(forget everything first), `CRAWL_SINCE` / `CRAWL_UNTIL` (ISO dates: the publication window).
+This extension owns the crawl's store (`STATE_STORE_CLASS`: SQLite, or Redis through the add-on);
+the state middleware and pipeline reach it with `crawler.get_extension(CrawlStateExtension)`.
+See docs/operations.md.
 """
 
 from __future__ import annotations
 
 import logging
-import weakref
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.misc import build_from_crawler, load_object
 
 from crawler.dates.parse import parse_datetime
 from crawler.extract.hints import Hints
@@ -29,32 +30,6 @@ if TYPE_CHECKING:
     from scrapy.http import Response
 
 logger = logging.getLogger(__name__)
-
-_STORES: weakref.WeakKeyDictionary[Crawler, StateStore] = weakref.WeakKeyDictionary()
-
-
-def store_for(crawler: Crawler) -> StateStore | None:
-    """The crawl's one state store (opened on first use), or None when `STATE_ENABLED` is off.
-
-    With `REDIS_URL` set (distributed workers) it is a `RedisStateStore` shared by every worker:
-    same methods and staging semantics (tests/distributed/test_redis_store.py checks both).
-    """
-    settings = crawler.settings
-    if not settings.getbool("STATE_ENABLED", True):
-        return None
-    if not settings.get("REDIS_URL") and not settings.get("STATE_PATH"):
-        return None
-    store = _STORES.get(crawler)
-    if store is None:
-        if settings.get("REDIS_URL"):
-            from crawler.state.redis_store import RedisStateStore  # imports redis: only in this mode
-
-            store = cast(StateStore, RedisStateStore.from_crawler(crawler))
-        else:
-            store = StateStore(settings.get("STATE_PATH"), reset=settings.getbool("STATE_RESET"))
-        _STORES[crawler] = store
-    return store
-
 
 def site_timezone(crawler: Crawler) -> str:
     site = getattr(crawler.spider, "site", None)
@@ -102,9 +77,11 @@ class CrawlStateExtension:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlStateExtension:
-        store = store_for(crawler)
-        if store is None:
+        if not crawler.settings.getbool("STATE_ENABLED"):
             raise NotConfigured("STATE_ENABLED is off")
+        # SQLite (`StateStore`) or, in distributed mode, Redis (`RedisStateStore`): same methods and
+        # staging semantics (tests/crawl/distributed/test_redis_store.py checks both).
+        store: StateStore = build_from_crawler(load_object(crawler.settings["STATE_STORE_CLASS"]), crawler)
         extension = cls(crawler, store)
         crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(extension.item_dropped, signal=signals.item_dropped)

@@ -14,7 +14,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ import redis
 from sample_site.server import StaticServer
 from tests.support.changing_site import ChangingSite
 from tests.support.crawl import FAST, PROJECT
+from tests.support.waiting import wait_until
 
 ADDON = "crawler.distributed.addon.RedisAddon"
 FIRST_ID = 3300100
@@ -55,16 +55,20 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     client = redis.Redis(port=port)
-    deadline = time.monotonic() + 30
-    while True:
+
+    def answers() -> bool:
+        if process.poll() is not None:
+            raise RuntimeError(f"redis-server exited: {(folder / 'redis.log').read_text()}")
         try:
-            client.ping()
-            break
+            return bool(client.ping())
         except redis.ConnectionError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError(f"redis-server did not start: {(folder / 'redis.log').read_text()}") from None
-            time.sleep(0.05)
+            return False
+
+    try:
+        wait_until(answers, "redis-server to answer PING", timeout=30)
+    except AssertionError:
+        process.kill()
+        raise
     yield port
     process.terminate()
     process.wait(timeout=30)
@@ -148,10 +152,3 @@ def expected_ids(count: int) -> dict[str, int]:
     return {f"scmp:{i}": 1 for i in range(FIRST_ID, FIRST_ID + count)}
 
 
-def wait_until(predicate: Any, what: str, timeout: float = 90) -> None:
-    """Poll `predicate` (a bounded wait for a precondition, never an assertion about speed)."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)

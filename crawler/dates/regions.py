@@ -1,16 +1,11 @@
 """Page furniture whose dates are not the article's: comments, sidebars, related lists, footers.
 
-A comment's timestamp, a "Most read" list or a "Related stories" box carries other dates than the
-article's. Candidates found inside such a region are skipped, and the tree htmldate searches is
-pruned of them. Two kinds of region:
-- always furniture: an element whose class or id names comments, sidebars, related,
-  recommended, trending or most-read lists (whole words of the class/id, so `has-sidebar` on a
-  wrapper or `commentary` are not);
-- page furniture: `<aside>`, `<footer>` and elements whose class/id says footer, unless
-  they sit inside the article (`<article>`, `<main>`, or a microdata article scope), where an
-  article's own aside or footer often carries its date.
-A region that holds the page's `<h1>` is a layout wrapper (`sidebar-right-wrapper`), never furniture.
-See docs/dates.md.
+Candidates inside such a region are skipped, and the tree htmldate searches is pruned of them.
+Always furniture: an element whose class or id names comments, sidebars, related, recommended,
+trending or most-read lists (whole words, so `commentary` is not). Page furniture: `<aside>`,
+`<footer>` and footer classes, unless inside the article (`<article>`, `<main>`, a microdata
+article scope), where an article's own footer often carries its date. A region holding the page's
+`<h1>` is a layout wrapper, never furniture. See docs/dates.md.
 """
 
 from __future__ import annotations

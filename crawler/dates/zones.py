@@ -1,15 +1,10 @@
-"""Time-zone abbreviations after visible times, read by the country of the site or page.
+"""Time-zone abbreviations and numeric day/month order, read by the country of the site or page.
 
-"IST" is India Standard Time on an Indian site, Israel's on an Israeli one, Irish Standard Time
-(summer, +01:00) on an Irish one; "PST" is Philippine time on a Philippine site; "CST" is China
-Standard Time (+08:00) on a Chinese, Hong Kong or Taiwanese site and US Central (-06:00) on an
-American one. The country comes from the site profile's time zone, else
-from the page (its host's country-code domain, then its `lang` region, then its language). An
-ambiguous name whose country is unknown gives no offset: the wall time is kept in the site's zone.
-The country also says whether "9/10/2016" is September 10th (United States, Philippines) or
-October 9th (where it is unknown, such an ambiguous date gives nothing), and, on a site whose zone
-is unknown (the generic profile), in which zone dates without an offset are read.
-See docs/dates.md.
+"IST" is India's on an Indian site, Israel's on an Israeli one; "CST" is +08:00 on a Chinese, Hong
+Kong or Taiwanese site and US Central on an American one; "9/10/2016" is September 10th only where
+the country writes month first. The country comes from the site profile's zone, else from the page
+(country-code domain, `lang` region, language); when it is unknown an ambiguous name gives no
+offset and an ambiguous numeric date gives nothing. See docs/dates.md.
 """
 
 from __future__ import annotations

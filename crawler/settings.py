@@ -46,6 +46,9 @@ SPIDER_MIDDLEWARES = {"crawler.middlewares.NestedSitemapCapMiddleware": 850}
 # Pages above 10 MiB (after decompression) are not news articles; this also stops gzip bombs.
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+# file:// URLs (only those given on the command line are ever requested) are read within the same cap,
+# and only regular files (never /dev/zero or a FIFO).
+DOWNLOAD_HANDLERS = {"file": "crawler.downloads.BoundedFileDownloadHandler"}
 REDIRECT_MAX_TIMES = 10
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from trafilatura.utils import load_html
 
@@ -29,7 +30,7 @@ from crawler.extract.meta import PageMeta, read_meta
 from crawler.items import Article
 from crawler.sites import SiteProfile, get_site, site_for_publisher, site_for_url
 from crawler.sites.generic import GENERIC
-from crawler.urls import absolute, host_of, strip_tracking, url_key
+from crawler.urls import absolute, host_of, same_site, strip_tracking, url_key
 
 # A page that does not declare itself an article must carry at least this much body text.
 MIN_UNDECLARED_TEXT_CHARS = 400
@@ -79,13 +80,24 @@ def _title(src: _Sources, tree) -> str | None:
     return next((text for c in candidates if isinstance(c, str) and (text := squash(c))), None)
 
 
-def _canonical(src: _Sources, url: str) -> str:
+def _canonical(src: _Sources, url: str, profile: SiteProfile) -> tuple[str, str | None]:
+    """(canonical URL, a canonical the page claims on another site or None).
+
+    rel=canonical, og:url, JSON-LD url: the first web URL on the page's own site (a saved file://
+    page may name any). One on another site is a republished copy naming its original: never this
+    page's canonical URL, id or state record (a copy must not take the original's place).
+    """
     candidates = [src.meta.canonical, src.meta.first("og:url"), ld.first_text((src.jsonld or {}).get("url"))]
+    saved_page = urlsplit(url).scheme == "file"
+    elsewhere = None
     for candidate in candidates:
         resolved = absolute(candidate, url)
-        if resolved:
-            return strip_tracking(resolved)
-    return strip_tracking(url)
+        if resolved is None:
+            continue
+        if saved_page or same_site(resolved, url, profile.hosts):
+            return strip_tracking(resolved), elsewhere
+        elsewhere = elsewhere or resolved
+    return strip_tracking(url), elsewhere
 
 
 def _site_name(profile: SiteProfile, url: str) -> str:
@@ -189,7 +201,10 @@ def extract_article(
     events.extend(f"dates/{issue}" for issue in dates.issues)
     locked = _locked(src, profile, tree, url)
 
-    original_url = source_link(tree, url)
+    canonical, claimed_elsewhere = _canonical(src, url, profile)
+    if claimed_elsewhere:
+        events.append("canonical_offsite")
+    original_url = source_link(tree, url) or claimed_elsewhere
     drop_nodes(tree, GENERIC.drop_selectors + (profile.drop_selectors if profile is not GENERIC else ()))
     paragraphs = body_paragraphs(tree, url)
     if not paragraphs and src.next_article:
@@ -207,7 +222,6 @@ def extract_article(
 
     jl = src.jsonld or {}
     na = src.next_article or {}
-    canonical = _canonical(src, url)
     site_name = _site_name(profile, url)
     native_id = profile.article_id(canonical) or profile.article_id(url)
     publisher = next(iter(ld.names(jl.get("publisher"))), None) or src.meta.first("og:site_name") or profile.publisher

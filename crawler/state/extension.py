@@ -12,6 +12,7 @@ Settings: `STATE_ENABLED`, `STATE_PATH` (SQLite file, default `state/crawl.sqlit
 from __future__ import annotations
 
 import logging
+import time
 import weakref
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
@@ -61,15 +62,25 @@ def site_timezone(crawler: Crawler) -> str:
     return getattr(site, "timezone", "UTC")
 
 
-def discovery_timestamp(hints: Hints, tz: str) -> float | None:
-    """Newest date discovery gave for a URL (lastmod, news date, feed date), as a POSIX timestamp."""
+def crawl_now(crawler: Crawler) -> float:
+    """The crawl's "now" (`CRAWL_NOW` when frozen) as a POSIX timestamp."""
+    reference = getattr(crawler.spider, "reference_now", None)
+    return reference().timestamp() if reference is not None else time.time()
+
+
+def discovery_timestamp(hints: Hints, tz: str, now: float) -> float | None:
+    """Newest date discovery gave for a URL (lastmod, news date, feed date), as a POSIX timestamp.
+
+    Never later than `now`: a date in the future (a site's time zone bug, a copy dated ahead) would
+    otherwise make every later run skip the article until that date.
+    """
     stamps = []
     for raw in (hints.sitemap_lastmod, hints.sitemap_publication_date, hints.feed_published):
         if raw:
             value = parse_datetime(raw, tz)
             if value is not None:
                 stamps.append(value.timestamp())
-    return max(stamps) if stamps else None
+    return min(max(stamps), now) if stamps else None
 
 
 def publication_hint(hints: Hints, tz: str) -> datetime | None:
@@ -82,13 +93,13 @@ def publication_hint(hints: Hints, tz: str) -> datetime | None:
     return None
 
 
-def record_of(item: Any, response: Response | None, tz: str) -> Record:
+def record_of(item: Any, response: Response | None, tz: str, now: float) -> Record:
     adapter = ItemAdapter(item)
     hints = Hints.from_meta(response.meta.get("hints") if response is not None else None)
     return Record(
         id=adapter["id"], site=adapter["site"], canonical_url=adapter["canonical_url"],
         fingerprint=adapter.get("fingerprint") or "", published_at=adapter.get("published_at"),
-        modified_at=adapter.get("modified_at"), discovery_ts=discovery_timestamp(hints, tz),
+        modified_at=adapter.get("modified_at"), discovery_ts=discovery_timestamp(hints, tz, now),
     )
 
 
@@ -117,7 +128,7 @@ class CrawlStateExtension:
         return bool(self.crawler.settings.getdict("FEEDS"))
 
     def item_scraped(self, item: Any, response: Response | None = None) -> None:
-        self.store.stage(record_of(item, response, site_timezone(self.crawler)))
+        self.store.stage(record_of(item, response, site_timezone(self.crawler), crawl_now(self.crawler)))
         if not self._has_feeds():
             self._commit()
 
@@ -125,7 +136,7 @@ class CrawlStateExtension:
         # Unchanged articles: nothing to write to a feed, but remember the newer discovery date now,
         # so the next run skips them without fetching.
         if getattr(exception, "unchanged", False):
-            self.store.write_now(record_of(item, response, site_timezone(self.crawler)))
+            self.store.write_now(record_of(item, response, site_timezone(self.crawler), crawl_now(self.crawler)))
 
     def feed_slot_closed(self, slot: Any) -> None:
         # A closed batch holds the oldest `itemcount` staged articles (items reach the feed and the

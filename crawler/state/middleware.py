@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from scrapy.exceptions import IgnoreRequest
 
 from crawler.extract.hints import Hints
-from crawler.state.extension import discovery_timestamp, publication_hint, site_timezone
+from crawler.state.extension import crawl_now, discovery_timestamp, publication_hint, site_timezone
 from crawler.state.window import StateComponent
 from crawler.urls import strip_tracking
 
@@ -43,6 +43,6 @@ class SkipUnchangedMiddleware(StateComponent):
         record = self.store.get(key) if key else self.store.by_url(strip_tracking(request.url))
         if record is None or record.discovery_ts is None:
             return
-        seen = discovery_timestamp(hints, tz)
+        seen = discovery_timestamp(hints, tz, crawl_now(self.crawler))
         if seen is not None and seen <= record.discovery_ts:
             self._skip("unchanged")

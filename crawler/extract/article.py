@@ -7,7 +7,7 @@ JSON-LD, then the Next.js payload, then OpenGraph/meta tags, then the feed or si
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -27,6 +27,7 @@ from crawler.extract.errors import NotAnArticle
 from crawler.extract.fields import clean_authors, clean_keywords, normalise_language, squash
 from crawler.extract.hints import Hints
 from crawler.extract.meta import PageMeta, read_meta
+from crawler.extract.surrogates import scrub
 from crawler.items import Article
 from crawler.sites import SiteProfile, get_site, site_for_publisher, site_for_url
 from crawler.sites.generic import GENERIC
@@ -271,4 +272,11 @@ def extract_article(
     )
     if article.published_at is None:
         events.append("missing_date")
+    removed = 0
+    for spec in fields(article):
+        value, count = scrub(getattr(article, spec.name))
+        if count:
+            setattr(article, spec.name, value)
+            removed += count
+    events.extend(["lone_surrogates"] * removed)
     return Extraction(article, events, cleaned.decisions)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import tempfile
 from collections.abc import Iterable, Mapping
 from contextlib import ExitStack
@@ -28,9 +27,9 @@ from typing import Any
 
 from scrapy.crawler import AsyncCrawlerProcess, Crawler
 from scrapy.settings import Settings
-from scrapy.utils.project import get_project_settings
 
 from crawler.extensions.summary import CrawlSummary, format_summary
+from crawler.project import project_settings
 from crawler.spiders.base import NewsSpider
 
 logger = logging.getLogger(__name__)
@@ -102,9 +101,7 @@ def succeeded(crawler: Crawler) -> bool:
 
 
 def _settings(args: argparse.Namespace, state_dir: Path | None) -> Settings:
-    # A scheduler may start the job from any folder: find the project's settings without scrapy.cfg.
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
-    settings = get_project_settings()
+    settings = project_settings()  # a scheduler may start the job from any folder
     if args.sample:
         settings.setdict(SAMPLE_SETTINGS, priority="cmdline")
     if state_dir is not None:

@@ -51,7 +51,11 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 DOWNLOAD_HANDLERS = {"file": "crawler.downloads.BoundedFileDownloadHandler"}
 REDIRECT_MAX_TIMES = 10
 COOKIES_ENABLED = False
+# No remote control of a running crawl unless asked for (-s NAME=1): Scrapy's telnet console, and its
+# RemoteControl HTTP endpoint (Scrapy >= 2.19: runs any Python code sent with the token it writes to a
+# job file in the user's profile), are both on by default in Scrapy.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 
 # --- Deduplication ------------------------------------------------------------------------------
 # Requests for the same article (same site + native id) are one request, whatever their URL.

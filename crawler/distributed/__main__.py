@@ -15,10 +15,9 @@ import argparse
 import json
 import sys
 
-from scrapy.utils.project import get_project_settings
-
 from crawler.distributed.connection import FrontierKeys
 from crawler.distributed.frontier import describe
+from crawler.project import project_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("spider")
     parser.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE")
     args = parser.parse_args(argv)
-    settings = get_project_settings()
+    settings = project_settings()
     for item in args.set:
         name, _, value = item.partition("=")
         settings.set(name, value, priority="cmdline")

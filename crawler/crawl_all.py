@@ -12,7 +12,8 @@ own feed, `feeds/<spider>/<time>.jsonl` (or under `--output-dir`).
 rendered into a temporary folder and served by its own `StaticServer` on 127.0.0.1, and each spider is
 given `-a sitemaps=/feeds=/urls=` pointing at that local mirror.
 
-The exit status is 0 when every source finished and wrote at least one article, 1 otherwise.
+The exit status is the most severe exit code of the crawls (`crawler.exit_codes`, docs/operations.md);
+else 0 when every source finished and wrote at least one article, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import Any
 from scrapy.crawler import AsyncCrawlerProcess, Crawler
 from scrapy.settings import Settings
 
+from crawler import exit_codes
 from crawler.extensions.summary import CrawlSummary, format_summary
 from crawler.project import project_settings
 from crawler.spiders.base import NewsSpider
@@ -66,6 +68,7 @@ def written_feeds(crawler: Crawler) -> list[str]:
 
 def combined_stats(all_stats: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     """Numeric stats summed over crawls; `finish_reason` is "finished" only when every crawl finished."""
+    all_stats = list(all_stats)
     combined: dict[str, Any] = {}
     reasons: set[str] = set()
     for stats in all_stats:
@@ -74,6 +77,10 @@ def combined_stats(all_stats: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
             if isinstance(value, int | float) and not isinstance(value, bool):
                 combined[key] = combined.get(key, 0) + value
     combined["finish_reason"] = reasons.pop() if len(reasons) == 1 else "mixed (" + ", ".join(sorted(reasons)) + ")"
+    code = exit_codes.most_severe([exit_codes.exit_code(dict(stats)) for stats in all_stats])
+    combined.pop(exit_codes.CODE_STAT, None)  # a code, not a count: the most severe one, never a sum
+    if code:
+        combined[exit_codes.CODE_STAT] = code
     return combined
 
 
@@ -109,7 +116,7 @@ def _settings(args: argparse.Namespace, state_dir: Path | None) -> Settings:
         settings.setdict({"STATE_PATH": str(state_dir / "crawl.sqlite"),
                           "TEMPLATES_STATE_PATH": str(state_dir / "templates.json")}, priority="cmdline")
     if args.output_dir is not None:
-        uri = str(args.output_dir / "%(name)s" / "%(time)s.jsonl")
+        uri = str(args.output_dir / "%(name)s" / "%(time)s-%(run_id)s.jsonl")
         settings.set("FEEDS", {uri: dict(FEED_OPTIONS)}, priority="cmdline")
     for pair in args.set:
         name, sep, value = pair.partition("=")
@@ -169,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
         crawlers = run(jobs, process)
 
     print(report(crawlers))
-    return 0 if all(succeeded(crawler) for crawler in crawlers) else 1
+    code = exit_codes.most_severe([exit_codes.exit_code(crawler.stats.get_stats()) for crawler in crawlers
+                                   if crawler.stats is not None])
+    return code or (0 if all(succeeded(crawler) for crawler in crawlers) else 1)
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ SETTINGS_LOGGER = "scrapy.crawler"
 
 
 def worker_feed_uri(uri: str, worker_id: str) -> str:
-    """`feeds/%(name)s/%(time)s.jsonl` -> `feeds/%(name)s/%(time)s-<worker>.jsonl`."""
+    """`feeds/%(name)s/%(time)s-%(run_id)s.jsonl` -> `feeds/%(name)s/%(time)s-%(run_id)s-<worker>.jsonl`."""
     head, tail = posixpath.split(uri)
     stem, dot, suffix = tail.partition(".")
     safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in worker_id)

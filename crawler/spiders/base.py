@@ -25,6 +25,7 @@ from crawler.discovery.sitemaps import parse_sitemap
 from crawler.extract import NotAnArticle
 from crawler.extract.decode import response_text
 from crawler.extract.hints import Hints
+from crawler.feeds import new_run_id
 from crawler.sites import SiteProfile
 from crawler.sites.generic import GENERIC
 from crawler.spiders.arguments import ArgumentError, url_list
@@ -75,6 +76,8 @@ class NewsSpider(scrapy.Spider):
         self.allowed_domains = sorted(set(self.site.hosts) | given_hosts)
         self._listing_extractor = LinkExtractor(unique=True)
         self._scheme_warned = False
+        #: Names this run in the default feed file (`%(run_id)s` in DEFAULT_FEED_URI) and in the stats.
+        self.run_id = new_run_id()
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:

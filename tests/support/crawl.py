@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import resource
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -39,15 +41,28 @@ class CrawlResult:
     returncode: int
 
 
-def run_crawl(spider: str, tmp_path: Path, *args: str) -> CrawlResult:
-    """`scrapy crawl <spider> -O out.jsonl <args>` in a subprocess, from the project folder."""
-    out = tmp_path / f"{spider}.jsonl"
+def _file_size_limit(limit: int) -> None:
+    """In the child: files may not grow beyond `limit` bytes (writes past it fail with EFBIG, as on a
+    full disk; Python ignores SIGXFSZ)."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+def run_crawl(spider: str, tmp_path: Path, *args: str, env: dict[str, str] | None = None,
+              out: Path | None = None, mode: str = "-O", file_size_limit: int | None = None) -> CrawlResult:
+    """`scrapy crawl <spider> -O out.jsonl <args>` in a subprocess, from the project folder.
+
+    `env`: more environment variables (test doubles read them); `out`/`mode`: another feed path, or
+    `-o` to append; `file_size_limit`: no file the crawl writes may grow beyond it. The exit code a scheduler acts on is `stats["exit/code"]` (crawler/exit_codes.py).
+    """
+    out = out or tmp_path / f"{spider}.jsonl"
     stats_file = tmp_path / f"{spider}-stats.json"
     state = ["-s", f"STATE_PATH={tmp_path / f'{spider}-state.sqlite'}"]
-    command = [sys.executable, "-m", "scrapy", "crawl", spider, "-O", str(out),
+    command = [sys.executable, "-m", "scrapy", "crawl", spider, mode, str(out),
                "-s", f"CRAWL_STATS_FILE={stats_file}", *FAST, *state, *args]
-    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
-    done = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=240, env=env)
+    environment = {**os.environ, "PYTHONPATH": str(PROJECT), **(env or {})}
+    limit = functools.partial(_file_size_limit, file_size_limit) if file_size_limit else None
+    done = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, timeout=240, env=environment,
+                          preexec_fn=limit)
     items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] if out.exists() else []
     stats = json.loads(stats_file.read_text())["stats"] if stats_file.exists() else {}
     return CrawlResult(items, stats, done.stderr, done.returncode)

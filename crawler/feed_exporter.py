@@ -63,6 +63,7 @@ class DeliveringFeedExporter(FeedExporter):
         self.withheld: str | None = None
         self._last: tuple[Any, list[FeedSlot]] | None = None
         self._stop_requested = False
+        self._all_slots: list[FeedSlot] = []
         feedexport = logging.getLogger("scrapy.extensions.feedexport")
         if not any(isinstance(f, _ShortFeedErrors) for f in feedexport.filters):
             feedexport.addFilter(_ShortFeedErrors())
@@ -81,6 +82,11 @@ class DeliveringFeedExporter(FeedExporter):
             return list(self._last[1])
         return []
 
+    def undelivered(self) -> list[str]:
+        """Feed files of this crawl that hold items and were not published (after the feeds closed)."""
+        return [str(slot.uri) for slot in self._all_slots
+                if slot.itemcount and not getattr(slot.storage, "published", True)]
+
     def withhold(self, reason: str) -> None:
         """Publish none of this crawl's feeds (the `.part` files stay, uncommitted)."""
         self.withheld = self.withheld or reason
@@ -93,6 +99,7 @@ class DeliveringFeedExporter(FeedExporter):
                          uri_template: str) -> FeedSlot:
         slot = super()._start_new_batch(batch_id, uri, feed_options, spider, uri_template)
         self._prepare(slot)
+        self._all_slots.append(slot)
         return slot
 
     def _prepare(self, slot: FeedSlot) -> None:

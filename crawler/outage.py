@@ -54,13 +54,13 @@ def stop_delivering(crawler: Crawler, what: str, error: BaseException | str, *, 
     url = redact(crawler.settings.get("REDIS_URL") or "")
     if lost:
         logger.error("The shared frontier in Redis (%s) is gone: Redis restarted empty or its keys were deleted, "
-                     "so the queue, the duplicate filter and this worker's claims are lost (%s: %s). This worker "
+                     "so the queue, the duplicate filter and this worker's claims are lost (while %s: %s). This worker "
                      "stops without publishing its feed; start the crawl again (the shared state may be gone "
                      "too: check it before trusting 'new' articles).", url, what, error)
     else:
-        logger.error("Redis (%s) failed while %s: %s. This worker stops without publishing its feed or "
+        logger.error("Redis (%s) failed while %s (%s). This worker stops without publishing its feed or "
                      "acknowledging its requests: they stay in the frontier for the other workers or the next "
-                     "run.", url, what, error)
+                     "run.", url, what, str(error).rstrip("."))
     exit_codes.record_failure(stats, exit_codes.UNAVAILABLE, "redis_lost" if lost else REASON)
     from crawler.feed_exporter import DeliveringFeedExporter  # feed_exporter imports feeds only
 

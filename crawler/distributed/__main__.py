@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     keys = FrontierKeys.from_settings(settings, args.spider)
     if args.command == "forget":
         workers = [w.decode() if isinstance(w, bytes) else w for w in server.smembers(keys.workers)]
-        server.delete(keys.queue, keys.dupefilter, keys.workers,
+        server.delete(keys.queue, keys.dupefilter, keys.workers, keys.epoch,
                       *(keys.processing(w) for w in workers), *(keys.heartbeat(w) for w in workers))
     json.dump({"spider": args.spider, "queue_key": keys.queue, **describe(server, keys)}, sys.stdout, indent=2)
     sys.stdout.write("\n")

@@ -198,6 +198,9 @@ class StateStore(StagedWrites):
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
+    def check(self) -> None:
+        """A local file: nothing to check before a feed is published (a failed commit is journaled)."""
+
     def close(self) -> None:
         self._db.close()
 

@@ -61,6 +61,10 @@ class DeliveringFeedExporter(FeedExporter):
         super().__init__(crawler)
         self.publish_hooks: list[PublishHook] = []
         self.withheld: str | None = None
+        #: True when the output was withheld before the feeds began to close (items in hand were lost
+        #: to this run): the frontier must get every request back.
+        self.withheld_while_crawling = False
+        self._closing = False
         self._last: tuple[Any, list[FeedSlot]] | None = None
         self._stop_requested = False
         self._all_slots: list[FeedSlot] = []
@@ -90,10 +94,15 @@ class DeliveringFeedExporter(FeedExporter):
     def withhold(self, reason: str) -> None:
         """Publish none of this crawl's feeds (the `.part` files stay, uncommitted)."""
         self.withheld = self.withheld or reason
+        self.withheld_while_crawling = self.withheld_while_crawling or not self._closing
         for slot in self.slots:
             self._prepare(slot)
 
     # --- FeedExporter ------------------------------------------------------------------------
+
+    async def close_spider(self, spider: Spider) -> None:
+        self._closing = True
+        await super().close_spider(spider)
 
     def _start_new_batch(self, batch_id: int, uri: str, feed_options: dict[str, Any], spider: Spider,
                          uri_template: str) -> FeedSlot:

@@ -269,7 +269,7 @@ class RedisScheduler(Scheduler):
         # Acknowledge only what was delivered: a feed that was not published (withheld after a Redis
         # failure, or not written) gives its requests back instead.
         feeds = self.crawler.get_extension(DeliveringFeedExporter)
-        if self._stopping or (feeds is not None and (feeds.withheld or feeds.undelivered())):
+        if self._stopping or (feeds is not None and (feeds.withheld_while_crawling or feeds.undelivered())):
             if self._lost:  # nothing left in Redis to give back to
                 self._left = True
                 self._stop.set()

@@ -48,10 +48,12 @@ def all_downloads_failed(stats: dict[str, Any]) -> bool:
 
 def format_summary(stats: dict[str, Any], feeds: list[str], unpublished: list[str] | None = None) -> str:
     """The summary text for one crawl's stats and the feed URIs it wrote (and could not)."""
+    scraped = int(stats.get("item_scraped_count", 0))
+    delivered = int(stats.get("feed/delivered", scraped))  # with feeds: what published files hold
     lines = [
         exit_line(stats),
-        f"articles written: {int(stats.get('item_scraped_count', 0))}"
-        f" (pages fetched: {int(stats.get('response_received_count', 0))},"
+        f"articles written: {delivered}" + (f" of {scraped} scraped" if delivered != scraped else "")
+        + f" (pages fetched: {int(stats.get('response_received_count', 0))},"
         f" finish reason: {stats.get('finish_reason', 'unknown')})",
     ]
     groups = (
@@ -109,14 +111,19 @@ class CrawlSummary:
             self.engine_stopped()
 
     def spider_opened(self, spider: Any) -> None:
+        assert self.crawler.stats is not None
         run_id = getattr(spider, "run_id", None)
-        if run_id and self.crawler.stats is not None:
+        if run_id:
             self.crawler.stats.set_value("run_id", run_id)
+        if self.crawler.settings.getdict("FEEDS"):
+            self.crawler.stats.set_value("feed/delivered", 0)
 
     def feed_slot_closed(self, slot: Any) -> None:
         if getattr(slot, "itemcount", 0):
             published = getattr(slot.storage, "published", True)
             (self.feeds if published else self.unpublished).append(str(slot.uri))
+            if published and self.crawler.stats is not None:
+                self.crawler.stats.inc_value("feed/delivered", slot.itemcount)
 
     def engine_stopped(self) -> None:
         assert self.crawler.stats is not None

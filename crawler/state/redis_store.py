@@ -152,7 +152,10 @@ class RedisStateStore(StagedWrites):
     def from_crawler(cls, crawler: Crawler) -> RedisStateStore:
         settings = crawler.settings
         prefix = expand(settings.get("STATE_REDIS_PREFIX") or DEFAULT_STATE_PREFIX, settings)
-        return cls(redis_for(crawler), prefix, reset=settings.getbool("STATE_RESET"))
+        try:
+            return cls(redis_for(crawler), prefix, reset=settings.getbool("STATE_RESET"))
+        except RedisError as exc:
+            raise StoreUnavailable(f"the crawl state in Redis: {type(exc).__name__}: {exc}") from exc
 
     # --- reads (staged records win: they are this worker's newest knowledge) ----------------
 

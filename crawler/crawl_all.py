@@ -6,7 +6,7 @@ them all, in one process, with one summary to read afterwards. Every registered 
 out) runs concurrently in one `AsyncCrawlerProcess`. Each keeps its own politeness: robots.txt is
 obeyed (project setting), and each spider's `custom_settings` carry its DOWNLOAD_DELAY (the site's
 Crawl-delay where robots.txt asks for one) and CONCURRENT_REQUESTS_PER_DOMAIN. Each source writes its
-own feed, `feeds/<spider>/<time>.jsonl` (or under `--output-dir`).
+own feed, `feeds/<spider>/<time>-<run id>.jsonl` (or under `--output-dir`).
 
 `--sample` runs the same job offline: every source's bundled sample site (`sample_site.sources`) is
 rendered into a temporary folder and served by its own `StaticServer` on 127.0.0.1, and each spider is
@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", action="store_true", help="crawl the bundled sample sites on 127.0.0.1")
     parser.add_argument("--only", default="", help="comma-separated spider names (default: every source)")
     parser.add_argument("--output-dir", type=Path, default=None,
-                        help="write feeds to DIR/<spider>/<time>.jsonl (default: the FEEDS setting, feeds/)")
+                        help="write feeds to DIR/<spider>/<time>-<run id>.jsonl (default: the FEEDS setting, feeds/)")
     parser.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a Scrapy setting for every crawl (repeatable)")
     args = parser.parse_args(argv)

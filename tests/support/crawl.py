@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from crawler import exit_codes
 from sample_site.build import Manifest, build_site
 from sample_site.server import StaticServer
 from tests.support.paths import PROJECT
@@ -39,6 +40,12 @@ class CrawlResult:
     stats: dict[str, Any]
     log: str
     returncode: int
+
+    @property
+    def exit_code(self) -> int:
+        """The code the run recorded for schedulers (`exit/code`, crawler/exit_codes.py): what the
+        `crawl` command exits with, so `returncode` equals it wherever that command is ours."""
+        return exit_codes.exit_code(self.stats)
 
 
 def _file_size_limit(limit: int) -> None:

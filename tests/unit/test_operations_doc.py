@@ -4,7 +4,6 @@ settings it names exist, and the reasons it lists are the ones the code records.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from scrapy.settings import default_settings
 

@@ -98,3 +98,18 @@ def test_a_failed_commit_fails_the_run_and_is_recovered_next_start(site: Changin
     assert after.items == [], after.log[-3000:]
     assert after.stats.get("state/reconciled") == ARTICLES
     assert committed(tmp_path / "state.sqlite") == ALL
+
+
+def test_batches_and_two_feeds_are_all_committed_once_published(site: ChangingSite, tmp_path: Path) -> None:
+    # Two feeds: run_crawl's own -O file, and batch files of 3 (each published as it fills up).
+    (tmp_path / "run1").mkdir()
+    out = tmp_path / "run1" / "batch-%(batch_id)02d.jsonl"
+    feeds = json.dumps({str(out): {"format": "jsonlines", "batch_item_count": 3}})
+    result = run_crawl("scmp", tmp_path / "run1", "-a", f"sitemaps={site.sitemap}", "-s", f"FEEDS={feeds}",
+                       "-s", f"STATE_PATH={tmp_path / 'state.sqlite'}")
+    files = sorted((tmp_path / "run1").glob("batch-*.jsonl"))
+    assert len(files) == 4, result.log[-3000:]  # 3 + 3 + 3 + 1
+    delivered = sorted(json.loads(line)["id"] for f in files for line in f.read_text().splitlines())
+    assert delivered == ALL and committed(tmp_path / "state.sqlite") == ALL
+    assert sorted(item["id"] for item in result.items) == ALL  # the -O feed
+    assert result.stats.get("feed/delivered") == 2 * ARTICLES and journal(tmp_path) == []

@@ -117,25 +117,39 @@ class AtomicFileFeedStorage(FileFeedStorage):
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             try:
-                os.link(private, self.part)
-            except FileExistsError:
-                if not _is_stale(self.part):
-                    raise FeedCollision(
-                        f"{self.part} is being written by another run: give each run its own feed "
-                        "(the default name has %(time)s and %(run_id)s in it)") from None
-                logger.warning("Replacing %s, left by a run that stopped before publishing it (nothing of it "
-                               "was committed: its articles are fetched again)", self.part)
-                self.part.unlink(missing_ok=True)
-                try:
-                    os.link(private, self.part)
-                except FileExistsError:
-                    raise FeedCollision(f"{self.part} is being written by another run") from None
+                self._claim(lambda: os.link(private, self.part))
+            except FeedCollision:
+                raise
+            except OSError:  # no hard links on this file system: create the .part itself exclusively
+                os.close(fd)
+                fd = -1
+                self._claim(lambda: os.close(os.open(self.part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)))
+                fd = os.open(self.part, os.O_WRONLY)
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BaseException:
-            os.close(fd)
+            if fd >= 0:
+                os.close(fd)
             raise
         finally:
             private.unlink(missing_ok=True)
         return fd
+
+    def _claim(self, create: Callable[[], None]) -> None:
+        """Run `create` (which fails if the `.part` exists); a `.part` whose writer died is replaced."""
+        try:
+            create()
+            return
+        except FileExistsError:
+            if not _is_stale(self.part):
+                raise FeedCollision(f"{self.part} is being written by another run: give each run its own feed "
+                                    "(the default name has %(time)s and %(run_id)s in it)") from None
+        logger.warning("Replacing %s, left by a run that stopped before publishing it (nothing of it was "
+                       "committed: its articles are fetched again)", self.part)
+        self.part.unlink(missing_ok=True)
+        try:
+            create()
+        except FileExistsError:
+            raise FeedCollision(f"{self.part} is being written by another run") from None
 
     def fail(self, reason: str) -> None:
         """Mark the file broken (a write failed): it will not be published. The first failure is

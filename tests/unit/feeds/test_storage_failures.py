@@ -179,3 +179,19 @@ def test_a_withheld_feed_is_not_published_and_not_a_write_error(tmp_path: Path) 
         feed.store(handle)
     assert not final.exists()
     assert exit_codes.exit_code(crawler.stats.values) == exit_codes.OK  # whoever withheld it recorded why
+
+
+def test_without_hard_links_the_part_is_still_created_exclusively(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_links(src: Any, dst: Any) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    final = tmp_path / "feed.jsonl"
+    first, _ = storage(final)
+    handle = first.open(None)
+    with pytest.raises(FeedCollision):
+        storage(final)[0].open(None)
+    handle.write(b'{"id": "a"}\n')
+    first.store(handle)
+    assert final.read_bytes() == b'{"id": "a"}\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["feed.jsonl"]  # no private leftovers

@@ -46,7 +46,7 @@ def exit_code(stats: dict[str, Any] | None) -> int:
 
 
 def most_severe(codes: list[int]) -> int:
-    """The code a job of several crawls (crawl_all) exits with: the most severe of theirs (0 if none)."""
+    """The code a job of several crawls (scrapy crawlall) exits with: the most severe of theirs (0 if none)."""
     failed = [code for code in codes if code != OK]
     if not failed:
         return OK

@@ -39,7 +39,7 @@ class DropRateMonitor(Monitor, SpiderMonitorMixin):
     @monitors.name("Share of extracted articles that were dropped")
     def test_drop_rate(self) -> None:
         stats = self.data.stats
-        limit = self.data.crawler.settings.getfloat("MONITOR_MAX_DROP_RATE", 0.5)
+        limit = self.data.crawler.settings.getfloat("MONITOR_MAX_DROP_RATE")
         dropped = stats.get("item_dropped_count", 0) - stats.get("state/unchanged", 0)
         total = stats.get("item_scraped_count", 0) + dropped
         rate = dropped / total if total else 0.0

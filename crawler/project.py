@@ -1,4 +1,4 @@
-"""The project's settings for the commands that are not `scrapy ...` (demo, crawl_all, distributed).
+"""The project's settings for the commands that are not `scrapy ...` (the demo).
 
 `get_project_settings()` finds `crawler.settings` through a `scrapy.cfg` above the working folder; a
 scheduler or a console script may start anywhere, and without it Scrapy's defaults would apply

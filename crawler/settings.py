@@ -75,6 +75,11 @@ TEMPLATES_MIN_PAGES = 4
 TEMPLATES_MAX_HOSTS = 200
 TEMPLATES_MAX_PER_HOST = 2000
 TEMPLATES_STATE_PATH = "state/templates.json"
+# Who keeps the counts: in memory (saved to TEMPLATES_STATE_PATH), or in Redis (the add-on swaps in
+# crawler.clean.redis_templates.RedisTemplateCounter, whose counts expire after TEMPLATES_REDIS_TTL s).
+TEMPLATES_COUNTER_CLASS = "crawler.clean.templates.TemplateCounter"
+TEMPLATES_REDIS_PREFIX = "%(bot)s:templates"
+TEMPLATES_REDIS_TTL = 30 * 24 * 3600
 
 # --- Output -------------------------------------------------------------------------------------
 # Without -o/-O/FEEDS, every run writes a new JSON Lines file per spider here (see
@@ -84,6 +89,8 @@ DEFAULT_FEED_URI = "feeds/%(name)s/%(time)s-%(run_id)s.jsonl"
 DEFAULT_FEED_OPTIONS = {"format": "jsonlines", "encoding": "utf-8", "store_empty": False}
 FEEDS: dict[str, dict[str, object]] = {}
 FEED_EXPORT_ENCODING = "utf-8"
+# CSV (-o out.csv): lists and objects (authors, amounts, dates, original) are JSON in their cell.
+FEED_EXPORTERS = {"csv": "crawler.exporters.JsonCellCsvItemExporter"}
 # Local files are written as <name>.part (created exclusively) and published on a clean close; a
 # failed write publishes nothing (docs/operations.md).
 FEED_STORAGES = {"": "crawler.feeds.AtomicFileFeedStorage", "file": "crawler.feeds.AtomicFileFeedStorage"}
@@ -112,6 +119,10 @@ STATE_RESET = False
 STATE_LOCK_WAIT = 0.0
 CRAWL_SINCE = ""
 CRAWL_UNTIL = ""
+# Where the state lives: SQLite at STATE_PATH, or Redis (the add-on swaps in
+# crawler.state.redis_store.RedisStateStore, keys under STATE_REDIS_PREFIX).
+STATE_STORE_CLASS = "crawler.state.store.StateStore"
+STATE_REDIS_PREFIX = "%(bot)s:state"
 
 # --- Distributed crawling (crawler/distributed/) ------------------------------------------------
 # REDIS_URL (-s REDIS_URL=redis://host:6379/0) makes this process one worker of a frontier shared in
@@ -129,6 +140,17 @@ DISTRIBUTED_IDLE_POLL = 0.5
 # False: a finished run clears its duplicate filter (the next run discovers again); a paused run
 # (SIGTERM) is always kept. True: keep the filter after a finished run too (scrapy-redis's meaning).
 SCHEDULER_PERSIST = False
+# True: the first worker to start empties the shared queue and duplicate filter (ignored while other
+# workers are alive). The crawl state is never flushed by this.
+SCHEDULER_FLUSH_ON_START = False
+# scrapy-redis's keys (%(bot)s: BOT_NAME, %(spider)s: the spider's name) and request serializer.
+SCHEDULER_QUEUE_KEY = "%(bot)s:%(spider)s:requests"
+SCHEDULER_DUPEFILTER_KEY = "%(bot)s:%(spider)s:dupefilter"
+SCHEDULER_SERIALIZER = "scrapy_redis.picklecompat"
+# scrapy-redis settings our scheduler ignores (a warning says so when they are set): workers wait for
+# each other instead of idling out, and only the reliable priority queue lets them recover requests.
+SCHEDULER_IDLE_BEFORE_CLOSE = 0
+SCHEDULER_QUEUE_CLASS = ""
 
 # --- Monitoring (spidermon) ---------------------------------------------------------------------
 # Close-of-crawl checks; results are logged at the end of every run and counted in stats.

@@ -1,23 +1,7 @@
 """Choose an article's publication and modification dates among the candidates a page offers.
 
-Pure functions: candidates in, `PublicationDates` out; the clock (`now`) is injected.
-
-Rules, per kind, candidates tried in `SOURCE_ORDER` trust order (input order within a source):
-- an "updated"/"modified" candidate is never used as the publication date;
-- unparseable values, years before `EARLIEST_YEAR` and values more than `FUTURE_SKEW` after `now`
-  are rejected and noted ("unparseable:<source>", "too_old:<source>", "future:<source>";
-  "future_modified:<source>" for modification dates);
-- a date-only winner (e.g. a URL day) is refined by a less trusted candidate with a time on the
-  same local day, so "2025-02-18" plus a feed time gives the feed's full timestamp;
-- when the winner and another non-listing source (`AGREEMENT_SOURCES`) differ by more than
-  `DISAGREE_AFTER`, "disagree" is noted and the most trusted value is kept;
-- a modification date before the publication date is a conflict: it is dropped
-  ("modified_before_published:<source>") and the next modified candidate is tried.
-
-Output offsets: a value that carried its own offset keeps it (JSON-LD "Z" stays "+00:00", "+08:00"
-stays), so `published_at_raw` and `published_at` read alike; naive values get the site's zone;
-epoch numbers (SCMP's `publishedDate` milliseconds) are converted to the site's zone, so they come
-out as "+08:00" for Hong Kong. Seconds precision; the instant is never changed.
+Pure functions: candidates in, `PublicationDates` out; the clock (`now`) is injected. The rules
+(trust order, rejections, refinements, offsets) are in docs/dates.md.
 """
 
 from __future__ import annotations

@@ -1,24 +1,8 @@
 """`RedisAddon`: the one switch from a single-machine crawl to a worker of a shared Redis frontier.
 
-Why a Scrapy add-on (the `ADDONS` setting): it is Scrapy's own mechanism for a component that
-changes several settings together, it runs after the project, spider and command-line settings are
-known (so `-s REDIS_URL=...` on the command line, or `setting=REDIS_URL=...` in a Scrapyd job,
-switches it on) and it can decide *not* to change anything. Settings alone could not do that:
-`SCHEDULER = "...RedisScheduler"` in settings.py would need Redis for every crawl, and a
-spider-name or environment branch in settings.py is the kind of configuration we avoid.
-
-Without `REDIS_URL` the add-on returns at once: no setting changes and nothing imports `redis`.
-With it, at `addon` priority (a `-s` on the command line still wins):
-
-- `SCHEDULER`, `DUPEFILTER_CLASS`: `crawler.distributed.scheduler.RedisScheduler` and
-  `crawler.distributed.adapter.RedisArticleDupeFilter` (scrapy-redis, adapted);
-- `SCHEDULER_QUEUE_KEY`, `SCHEDULER_DUPEFILTER_KEY`: namespaced by `BOT_NAME` and spider;
-- `WORKER_ID`: `<host>-<pid>` unless given;
-- the default feed (`DEFAULT_FEED_URI`, used when no `-o`/`-O`/`FEEDS`) gets the worker id in its
-  file name, so no two workers on one machine ever write the same file.
-
-The state store and the template counter pick Redis themselves when `REDIS_URL` is set
-(`crawler.state.extension.store_for`, `pipelines.templates`).
+Without `REDIS_URL` it changes nothing and nothing imports `redis`; with it, it sets the scheduler,
+duplicate filter, state store and template counter classes and names the default feed after the
+worker. See docs/distributed.md.
 """
 
 from __future__ import annotations
@@ -41,6 +25,8 @@ SCHEDULER = "crawler.distributed.scheduler.RedisScheduler"
 DUPEFILTER = "crawler.distributed.adapter.RedisArticleDupeFilter"
 #: The logger of Scrapy's "Overridden settings" line.
 SETTINGS_LOGGER = "scrapy.crawler"
+STATE_STORE = "crawler.state.redis_store.RedisStateStore"
+TEMPLATES_COUNTER = "crawler.clean.redis_templates.RedisTemplateCounter"
 
 
 def worker_feed_uri(uri: str, worker_id: str) -> str:
@@ -68,12 +54,15 @@ class RedisAddon:
         if not settings.get("REDIS_URL"):
             return
         # Imported only here: a crawl without REDIS_URL never imports redis.
-        from crawler.distributed.connection import DEFAULT_DUPEFILTER_KEY, DEFAULT_QUEUE_KEY, default_worker_id
+        from crawler.distributed.connection import default_worker_id
 
         settings.set("SCHEDULER", SCHEDULER, priority="addon")
         settings.set("DUPEFILTER_CLASS", DUPEFILTER, priority="addon")
-        settings.setdefault("SCHEDULER_QUEUE_KEY", DEFAULT_QUEUE_KEY, priority="addon")
-        settings.setdefault("SCHEDULER_DUPEFILTER_KEY", DEFAULT_DUPEFILTER_KEY, priority="addon")
+        # These two have their single-machine default in crawler/settings.py ("project" priority, above
+        # "addon"): replace that default; a class chosen for the spider or on the command line wins.
+        for name, value in (("STATE_STORE_CLASS", STATE_STORE), ("TEMPLATES_COUNTER_CLASS", TEMPLATES_COUNTER)):
+            if (settings.getpriority(name) or 0) <= SETTINGS_PRIORITIES["project"]:
+                settings.set(name, value, priority="project")
         if not settings.get("WORKER_ID"):
             # same priority as the empty project default, which an "addon" priority could not replace
             settings.set("WORKER_ID", default_worker_id(), priority=max(settings.getpriority("WORKER_ID") or 0, 15))

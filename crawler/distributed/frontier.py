@@ -1,22 +1,8 @@
 """The shared frontier's bookkeeping, as Lua scripts so that every step is atomic on the server.
 
-scrapy-redis pops a request from the shared queue and forgets it: a worker killed with requests in
-flight loses them. Here a pop *moves* the request into the worker's processing hash, and the worker
-deletes that hash only once its feed (and the state that says what it delivered) is committed.
-A live worker refreshes a heartbeat key with a TTL; a worker whose key has expired is dead, and
-whoever notices first (any live worker's heartbeat or idle check, or the next worker to start)
-moves its processing hash back into the queue. The survivors fetch those requests again; what the
-dead worker wrote is only a `.part` file and was never committed, so nothing is delivered twice.
-
-Each worker's heartbeat also says what it is doing: `busy` (it may still produce requests),
-`idle` (nothing in flight) or `closing` (it decided the run is over and is committing). A worker
-may finish only when the queue is empty, no other worker is busy, no dead worker is left to
-recover, and no other worker is in the middle of closing with uncommitted requests: workers close
-one at a time, so a worker that dies while closing is recovered by the next one.
-
-The frontier's epoch (a token the first worker of a run sets, deleted with the duplicate filter once
-the run is over) tells a worker that was declared dead (its name is gone, the epoch is there:
-`Fenced`) from one whose Redis lost everything (the epoch is gone too: `FrontierLost`).
+A pop moves a request into the worker's processing hash until its feed is committed; dead workers'
+hashes go back into the queue; the run's epoch key tells a worker declared dead (`Fenced`) from one
+whose Redis lost everything (`FrontierLost`). See docs/distributed.md (how it works).
 """
 
 from __future__ import annotations
@@ -273,7 +259,7 @@ class Frontier:
 
 
 def describe(server: Redis, keys: FrontierKeys) -> dict[str, Any]:
-    """A snapshot for people (`python -m crawler.distributed status`)."""
+    """A snapshot for people (`scrapy frontier status SPIDER`)."""
     workers = {}
     for raw in sorted(server.smembers(keys.workers)):
         worker = raw.decode() if isinstance(raw, bytes) else raw

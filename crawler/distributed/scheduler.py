@@ -1,36 +1,7 @@
 """`RedisScheduler`: scrapy-redis's scheduler, made safe for several workers that may die.
 
-What a worker does, in order (see `crawler.distributed.frontier` for the atomic steps):
-
-1. open: register in the frontier (taking back the requests of workers whose heartbeat expired),
-   start a heartbeat thread (a thread, so a busy reactor is not mistaken for a dead process).
-2. start requests (the spider's `async def start()`) and every later request go through the shared
-   duplicate filter and queue in one atomic step: the first worker to start seeds the sitemaps and
-   feeds, the same seeds from the other workers are filtered (`dupefilter/filtered`).
-3. a pop moves a request into the worker's processing hash; it stays there until the worker's feed
-   and state are committed (`feed_exporter_closed`), then the hash is deleted in one step.
-4. with nothing in flight the worker asks the frontier whether the run is over (`MAY_CLOSE`): it
-   waits (looking again every `DISTRIBUTED_IDLE_POLL` seconds) while another worker is busy or
-   committing, takes requests when the queue has some, and closes otherwise.
-5. a worker that stops without committing its feed (its process ends before the feed is closed)
-   gives its requests back at once (`distributed/released_requests`). A worker whose heartbeat
-   expired is dead: the next heartbeat or idle check of any worker moves
-   its processing hash back into the queue (`distributed/recovered_requests`). A worker that finds
-   it was declared dead (a network partition longer than the timeout) exits at once without
-   committing anything (exit code 70), exactly like a killed worker.
-5b. a Redis error (Redis down, a command failing) or a frontier gone from Redis (restarted empty: its
-   epoch is gone too, `FrontierLost`) stops the worker through `crawler.outage`: logged in words,
-   `UNAVAILABLE`, its feeds withheld, nothing acknowledged (step 3 happens only for published feeds).
-6. a run that finished (reason `finished`, queue empty, nobody left) clears the duplicate filter so
-   that the next run discovers again; `SCHEDULER_PERSIST=1` keeps it (scrapy-redis's meaning). A
-   paused run (SIGTERM, reason `shutdown`) keeps the whole frontier and resumes when workers start
-   again with the same command; `SCHEDULER_FLUSH_ON_START=1` discards it (only if no worker runs).
-
-Settings: `REDIS_URL`, `WORKER_ID` (default `<host>-<pid>`), `DISTRIBUTED_HEARTBEAT_INTERVAL`
-(seconds, default 3), `DISTRIBUTED_WORKER_TIMEOUT` (seconds without a heartbeat before a worker is
-dead, default 30), `DISTRIBUTED_IDLE_POLL` (seconds between looks at the frontier while waiting,
-default 0.5), `SCHEDULER_PERSIST`, `SCHEDULER_FLUSH_ON_START`, `SCHEDULER_QUEUE_KEY`,
-`SCHEDULER_DUPEFILTER_KEY`, `SCHEDULER_SERIALIZER` (scrapy-redis's).
+Reliable pops, heartbeats, recovery of dead workers' requests and a shared end of the run; the
+worker's life step by step is in docs/distributed.md (how it works).
 """
 
 from __future__ import annotations
@@ -73,9 +44,9 @@ class RedisScheduler(Scheduler):
         settings = crawler.settings
         self.crawler = crawler
         self.worker_id = settings.get("WORKER_ID") or default_worker_id()
-        self.interval = settings.getfloat("DISTRIBUTED_HEARTBEAT_INTERVAL", 3.0)
-        self.timeout = settings.getfloat("DISTRIBUTED_WORKER_TIMEOUT", 30.0)
-        self.idle_poll = settings.getfloat("DISTRIBUTED_IDLE_POLL", 0.5)
+        self.interval = settings.getfloat("DISTRIBUTED_HEARTBEAT_INTERVAL")
+        self.timeout = settings.getfloat("DISTRIBUTED_WORKER_TIMEOUT")
+        self.idle_poll = settings.getfloat("DISTRIBUTED_IDLE_POLL")
         if self.timeout < 2 * self.interval:
             raise ValueError("DISTRIBUTED_WORKER_TIMEOUT must be at least twice DISTRIBUTED_HEARTBEAT_INTERVAL")
         self.frontier: Frontier | None = None

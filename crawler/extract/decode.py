@@ -1,17 +1,7 @@
-"""HTML bytes to text when the page's charset is missing, wrong or lying.
+"""HTML bytes to text when the page's charset is missing, wrong or lying; and `strip_stray_end_tags`.
 
-Scrapy decodes a page by the charset of the `Content-Type` header first, then the page's `<meta>`
-(w3lib's `html_to_unicode`). Chinese sites break this in two common ways: a server that labels
-everything `utf-8` or `iso-8859-1` in front of GBK/GB2312/Big5 pages, and a `<meta charset=gb2312>`
-page that uses GBK-only characters. w3lib already maps gb2312/gbk to gb18030 and big5 to big5hkscs
-(their supersets); what it cannot do is notice that the header lied. `decode_html` decodes as Scrapy
-would, checks the result, and only when it looks wrong (many U+FFFD, or a single-byte codepage that
-produced runs of Latin-1 mojibake) tries the charset the page declares in `<meta>`, then a detector
-(charset_normalizer, already a dependency of Scrapy and trafilatura), then UTF-8. A candidate wins only
-if it decodes cleanly. Pure functions of bytes; `response_text` is the hook for a Scrapy response.
-
-Also here, as the one markup repair needed before parsing: `strip_stray_end_tags`. libxml2 (lxml 6)
-stops at a stray `</html>` and drops everything after it, where browsers keep reading.
+Pure functions of bytes; `response_text` is the hook for a Scrapy response. Why and how:
+docs/sources.md (encodings).
 """
 
 from __future__ import annotations

@@ -219,6 +219,10 @@ class NewsSpider(scrapy.Spider):
         frozen = self.settings.get("CRAWL_NOW")
         return datetime.fromisoformat(frozen) if frozen else datetime.now(UTC)
 
+    def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[Any]:
+        """A page handed over directly (`scrapy parse --spider=NAME URL`) is read as an article."""
+        return self.parse_article(response)
+
     async def parse_article(self, response: Response) -> AsyncIterator[Any]:
         """Extract one article in a worker process; pages that are not articles are counted, never emitted."""
         content_type = (response.headers.get(b"Content-Type") or b"text/html").lower()

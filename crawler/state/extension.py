@@ -1,19 +1,10 @@
 """Wire the state store to the crawl: an article is committed only once a published feed holds it.
 
-1. An item is staged when the feed exporter has written it (`DeliveringFeedExporter.written_to`): an
-   item no feed could write is never staged. A crawl that writes no feed commits at once.
-2. Before a feed file is published its records are journaled beside the state (`crawler.state.journal`).
-3. The file is published (renamed or appended, `crawler.feeds`); then its records are committed and
-   the journal entry deleted. A file that is not published (write error, withheld) has its records
-   dropped: fetched again next run. A failed commit is an error (`CANT_WRITE`); the journal keeps them.
-4. At the next start, entries left by a run that stopped between 2 and 3 are settled first.
-
-A SQLite state is used by one run at a time (`crawler.state.lock`): a second run on the same
-`STATE_PATH` refuses at once (`LOCKED`), or waits `STATE_LOCK_WAIT` seconds. A run that cannot use
-its state (locked, unreadable, journal not committable) closes before fetching anything.
-
-Settings: `STATE_ENABLED`, `STATE_PATH`, `STATE_RESET`, `STATE_LOCK_WAIT`, `CRAWL_SINCE` /
-`CRAWL_UNTIL`. See docs/operations.md.
+Items are staged when a feed wrote them, journaled beside the state before their feed file is
+published, committed after; a run stopped in between is settled at the next start. A SQLite state
+is used by one run at a time (`STATE_LOCK_WAIT`); a run that cannot use its state closes before
+fetching anything. This extension owns the store (`STATE_STORE_CLASS`); the state middleware and
+pipeline reach it with `crawler.get_extension(CrawlStateExtension)`. See docs/operations.md.
 """
 
 from __future__ import annotations
@@ -21,13 +12,13 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-import weakref
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import CloseSpider, NotConfigured
+from scrapy.utils.misc import build_from_crawler, load_object
 from spidermon.contrib.scrapy.extensions import Spidermon
 
 from crawler import exit_codes, outage
@@ -44,34 +35,6 @@ if TYPE_CHECKING:
     from scrapy.http import Response
 
 logger = logging.getLogger(__name__)
-
-_STORES: weakref.WeakKeyDictionary[Crawler, StateStore] = weakref.WeakKeyDictionary()
-# Crawls whose state could not be opened (locked, unreadable): no component may read or write it.
-_REFUSED: weakref.WeakSet[Crawler] = weakref.WeakSet()
-
-
-def store_for(crawler: Crawler) -> StateStore | None:
-    """The crawl's one state store (opened on first use), or None when `STATE_ENABLED` is off.
-
-    With `REDIS_URL` set (distributed workers) it is a `RedisStateStore` shared by every worker:
-    same methods and staging semantics (tests/distributed/test_redis_store.py checks both).
-    """
-    settings = crawler.settings
-    if not settings.getbool("STATE_ENABLED", True) or crawler in _REFUSED:
-        return None
-    if not settings.get("REDIS_URL") and not settings.get("STATE_PATH"):
-        return None
-    store = _STORES.get(crawler)
-    if store is None:
-        if settings.get("REDIS_URL"):
-            from crawler.state.redis_store import RedisStateStore  # imports redis: only in this mode
-
-            store = cast(StateStore, RedisStateStore.from_crawler(crawler))
-        else:
-            store = StateStore(settings.get("STATE_PATH"), reset=settings.getbool("STATE_RESET"))
-        _STORES[crawler] = store
-    return store
-
 
 def site_timezone(crawler: Crawler) -> str:
     site = getattr(crawler.spider, "site", None)
@@ -139,8 +102,7 @@ class CrawlStateExtension:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlStateExtension:
-        settings = crawler.settings
-        if not settings.getbool("STATE_ENABLED"):
+        if not crawler.settings.getbool("STATE_ENABLED"):
             raise NotConfigured("STATE_ENABLED is off")
         extension = cls._open(crawler)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
@@ -157,12 +119,13 @@ class CrawlStateExtension:
         settings = crawler.settings
         lock = None
         path = settings.get("STATE_PATH")
+        store_class = load_object(settings["STATE_STORE_CLASS"])
         try:
-            if not settings.get("REDIS_URL") and path:
+            if issubclass(store_class, StateStore):  # a file one run owns (the Redis state is shared)
                 lock = StateLock.acquire(path, settings.getfloat("STATE_LOCK_WAIT"))
-            store = store_for(crawler)
-            if store is None:
-                raise NotConfigured("no state store")
+            # SQLite (`StateStore`) or, in distributed mode, Redis (`RedisStateStore`): same methods and
+            # staging semantics (tests/crawl/distributed/test_redis_store.py checks both).
+            store = build_from_crawler(store_class, crawler)
             extension = cls(crawler, store, lock)
             extension._reconcile()
             return extension
@@ -175,8 +138,6 @@ class CrawlStateExtension:
             refusal = (exit_codes.UNAVAILABLE, outage.REASON, f"Not crawling: {exc}")
         if lock is not None:
             lock.release()
-        _REFUSED.add(crawler)
-        _STORES.pop(crawler, None)
         return cls(crawler, None, None, refusal)
 
     def _reconcile(self) -> None:

@@ -3,7 +3,7 @@
 Two scheduled runs on one `STATE_PATH` (a cron job that overlaps the previous one) would both read
 the state before either commits, and deliver the same articles twice. The first run holds
 `<STATE_PATH>.lock` (`fcntl.flock`, released by the kernel if the process dies); a second one
-refuses at once, or waits up to `STATE_LOCK_WAIT` seconds. Crawls of one process (`crawl_all`, the
+refuses at once, or waits up to `STATE_LOCK_WAIT` seconds. Crawls of one process (`scrapy crawlall`, the
 demo) share the lock. Not used with `REDIS_URL`: that state is shared by design. See
 docs/operations.md.
 """

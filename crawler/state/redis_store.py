@@ -1,25 +1,7 @@
 """The crawl state in Redis, for workers on several machines that must agree on what is new.
 
-Same interface and semantics as `crawler.state.store.StateStore` (SQLite): records are staged in the
-worker's memory and committed only once the feed lines they describe are on disk
-(`crawler.state.extension`); staged records win over committed ones in reads; a record's newest
-discovery date never goes backwards; `first_seen` is kept. `store_for()` picks this class when
-`REDIS_URL` is set; the SQLite store is untouched.
-
-Layout (prefix `STATE_REDIS_PREFIX`, default `<BOT_NAME>:state`, shared by all spiders like the
-SQLite file):
-
-- `<prefix>:articles` HASH id -> JSON record (dates as strings, so no float is rounded in Lua);
-- `<prefix>:urls` HASH canonical URL -> id of the article last committed under it;
-- `<prefix>:fingerprints` ZSET of `<fingerprint>|<first_seen>|<id>` (all scores 0): a range by
-  prefix gives the oldest article with that content, as SQLite's `ORDER BY first_seen` does.
-
-A commit is one MULTI/EXEC transaction of Lua calls (one per 500 records) that merge each record
-with the committed one (discovery date max, first_seen kept, old indexes moved): another worker's
-commit never interleaves with it, and a worker killed mid-commit commits nothing.
-
-Round trips: `get` 1 (none for staged), `by_url` 1, `by_fingerprint` 1, `commit` 1 per feed close.
-Only imported when `REDIS_URL` is set.
+Same interface and semantics as `crawler.state.store.StateStore` (SQLite); the add-on makes it the
+`STATE_STORE_CLASS`. Key layout and commits: docs/distributed.md (how it works).
 """
 
 from __future__ import annotations
@@ -33,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from redis.exceptions import RedisError
 
-from crawler.distributed.connection import DEFAULT_STATE_PREFIX, expand, redis_for
+from crawler.distributed.connection import expand, redis_for
 from crawler.state.store import Record, StagedWrites, StoreUnavailable
 
 if TYPE_CHECKING:
@@ -151,7 +133,7 @@ class RedisStateStore(StagedWrites):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RedisStateStore:
         settings = crawler.settings
-        prefix = expand(settings.get("STATE_REDIS_PREFIX") or DEFAULT_STATE_PREFIX, settings)
+        prefix = expand(settings["STATE_REDIS_PREFIX"], settings)
         try:
             return cls(redis_for(crawler), prefix, reset=settings.getbool("STATE_RESET"))
         except RedisError as exc:

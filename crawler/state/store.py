@@ -14,6 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -138,6 +142,16 @@ class StateStore(StagedWrites):
             self._db.execute("DELETE FROM articles")
         self._db.commit()
         super().__init__()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StateStore:
+        """The `STATE_STORE_CLASS` of a single-machine crawl: the SQLite file at `STATE_PATH`."""
+        from scrapy.exceptions import NotConfigured
+
+        settings = crawler.settings
+        if not settings["STATE_PATH"]:
+            raise NotConfigured("STATE_PATH is empty")
+        return cls(settings["STATE_PATH"], reset=settings.getbool("STATE_RESET"))
 
     # --- reads (staged records win: they are this run's newest knowledge) ------------------
 

@@ -1,26 +1,7 @@
 """`ExtractionPool`: page extraction in worker processes, awaited from the spider's async callback.
 
-Extraction is CPU-bound (parsing, trafilatura, normalisers: tens of milliseconds a page); done in the
-callback it runs on the reactor thread, so one core does everything and downloads stall meanwhile.
-The pool runs `crawler.workers.jobs.run_job` in `EXTRACTION_WORKERS` processes instead.
-
-- Start method: `forkserver` by default. The fork server is a fresh interpreter (never a fork of the
-  reactor process and its threads) that imports the extraction code once; each worker is then a
-  cheap fork of it. `spawn` works too (each worker imports everything itself: slower to start).
-  Workers start when the spider opens, in a helper thread, and run one warm-up page each; jobs
-  wait for that, the reactor does not.
-- Back-pressure: at most `EXTRACTION_MAX_INFLIGHT` pages are submitted at a time (an asyncio
-  semaphore), so the executor's queue holds a few pages, not the whole crawl; Scrapy's own scraper
-  limit (`SCRAPER_SLOT_MAX_ACTIVE_SIZE`) stops downloads when too many responses wait.
-- A worker that dies (segfault, out of memory, `os._exit`) breaks a `ProcessPoolExecutor`: every
-  job in it fails with `BrokenProcessPool`. The pool is recreated and each of those jobs is tried
-  again up to `EXTRACTION_CRASH_RETRIES` times, one suspect at a time, so the page that kills its
-  worker is given up (`WorkerCrashed`) and the others are extracted. Never a hung crawl.
-- The pool is shut down when the spider closes (and, at the latest, when the engine stops).
-- `EXTRACTION_WORKERS = 0`: no processes; `run_job` runs inline on the reactor thread (debugging,
-  `scrapy parse`). Results are the same either way (`tests/workers/test_equivalence.py`).
-
-Stats: `workers/size`, `workers/restarts`, `workers/startup_seconds` (last start, to ready).
+Start method, back-pressure, crashed workers, shutdown and `EXTRACTION_WORKERS = 0` (inline):
+docs/performance.md. Stats: `workers/size`, `workers/restarts`, `workers/startup_seconds`.
 """
 
 from __future__ import annotations
@@ -89,7 +70,7 @@ def job_options(settings: BaseSettings, *, capture_logs: bool) -> JobOptions:
 
 
 def _level(settings: BaseSettings) -> int:
-    level = settings.get("LOG_LEVEL", "INFO")
+    level = settings.get("LOG_LEVEL")
     number = level if isinstance(level, int) else logging.getLevelName(str(level).upper())
     return number if isinstance(number, int) else logging.INFO
 
@@ -127,15 +108,15 @@ class ExtractionPool:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractionPool:
         settings = crawler.settings
-        workers = settings.getint("EXTRACTION_WORKERS", -1)
+        workers = settings.getint("EXTRACTION_WORKERS")
         pool = cls(
             crawler,
             workers=usable_cores() if workers < 0 else workers,
-            max_inflight=settings.getint("EXTRACTION_MAX_INFLIGHT", 0),
-            start_method=settings.get("EXTRACTION_START_METHOD") or "forkserver",
-            crash_retries=settings.getint("EXTRACTION_CRASH_RETRIES", 1),
+            max_inflight=settings.getint("EXTRACTION_MAX_INFLIGHT"),
+            start_method=settings.get("EXTRACTION_START_METHOD"),
+            crash_retries=settings.getint("EXTRACTION_CRASH_RETRIES"),
             options=job_options(settings, capture_logs=workers != 0),
-            job=load_object(settings.get("EXTRACTION_JOB") or "crawler.workers.jobs.run_job"),
+            job=load_object(settings.get("EXTRACTION_JOB")),
         )
         crawler.signals.connect(pool.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(pool.close, signal=signals.spider_closed)

@@ -80,9 +80,9 @@ class ReadOnlyStatePipeline:
         return item
 
     def close_spider(self) -> None:
-        from crawler.state.extension import store_for
+        from crawler.state.extension import CrawlStateExtension
 
-        store = store_for(self.crawler)
+        store = self.crawler.get_extension(CrawlStateExtension).store
         store._db.execute("PRAGMA query_only = ON")  # type: ignore[union-attr]
 
 

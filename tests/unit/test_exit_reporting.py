@@ -1,12 +1,12 @@
 """How a run's exit code is derived and shown: the summary's first line, every download failed,
-several crawls in one job (crawl_all)."""
+several crawls in one job (scrapy crawlall)."""
 
 from __future__ import annotations
 
 import pytest
 
 from crawler import exit_codes
-from crawler.crawl_all import combined_stats
+from crawler.commands.crawlall import combined_stats
 from crawler.extensions.summary import all_downloads_failed, exit_line, format_summary
 
 

@@ -14,7 +14,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ import redis
 from sample_site.server import StaticServer
 from tests.support.changing_site import ChangingSite
 from tests.support.crawl import FAST, PROJECT
+from tests.support.waiting import wait_until
 
 ADDON = "crawler.distributed.addon.RedisAddon"
 FIRST_ID = 3300100
@@ -63,16 +63,22 @@ class RedisProcess:
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         client = client or redis.Redis(port=self.port)
-        deadline = time.monotonic() + 30
-        while True:
+        process = self.process
+
+        def answers() -> bool:
+            if process.poll() is not None:
+                raise RuntimeError(f"redis-server exited: {(self.folder / 'redis.log').read_text()}")
             try:
-                client.ping()
-                return self
+                return bool(client.ping())
             except redis.ConnectionError:
-                if self.process.poll() is not None or time.monotonic() > deadline:
-                    self.process.kill()
-                    raise RuntimeError(f"redis-server did not start: {(self.folder / 'redis.log').read_text()}") from None
-                time.sleep(0.05)
+                return False
+
+        try:
+            wait_until(answers, "redis-server to answer PING", timeout=30)
+        except AssertionError:
+            process.kill()
+            raise
+        return self
 
     def stop(self) -> None:
         """Stop it at once (SIGKILL: the outage tests simulate a crash, and nothing is persisted)."""
@@ -173,10 +179,3 @@ def expected_ids(count: int) -> dict[str, int]:
     return {f"scmp:{i}": 1 for i in range(FIRST_ID, FIRST_ID + count)}
 
 
-def wait_until(predicate: Any, what: str, timeout: float = 90) -> None:
-    """Poll `predicate` (a bounded wait for a precondition, never an assertion about speed)."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)

@@ -1,8 +1,7 @@
 """`scrapy crawl scmp` against the fault-injection server: every good article once, nothing forbidden
 fetched, bounded memory and time, and one assertion per fault (see faultserver.py for the faults).
 
-Assertions that need the decode/block-page wiring of issue 6 (or the fingerprint fix for redirected
-articles) are wired in now.
+The crawl runs with the components of crawler/settings.py as shipped (retry backoff, sitemap cap).
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from tests.crawl.hostile.conftest import (
     RETRY_TIMES,
     SITEMAP_MAX_NESTED,
     HostileCrawl,
+    hostile_settings,
 )
 from tests.support import fault_pages as fs
 
@@ -30,6 +30,15 @@ def test_crawl_ends_on_its_own_in_bounded_time(hostile: HostileCrawl) -> None:
     assert hostile.result.returncode == 0, hostile.result.log[-3000:]
     assert hostile.stats["finish_reason"] == "finished"
     assert hostile.seconds < MAX_CRAWL_SECONDS
+
+
+def test_the_crawl_runs_the_shipped_components(hostile: HostileCrawl) -> None:
+    assert not [arg for arg in hostile_settings() if "MIDDLEWARES" in arg or "PIPELINES" in arg]
+    enabled = hostile.result.log.split("Enabled downloader middlewares:", 1)[1].split("] INFO", 1)[0]
+    assert "crawler.middlewares.BackoffRetryMiddleware" in enabled
+    assert "scrapy.downloadermiddlewares.retry.RetryMiddleware" not in enabled
+    spider_mw = hostile.result.log.split("Enabled spider middlewares:", 1)[1].split("] INFO", 1)[0]
+    assert "crawler.middlewares.NestedSitemapCapMiddleware" in spider_mw
 
 
 def test_peak_memory_is_bounded(hostile: HostileCrawl) -> None:

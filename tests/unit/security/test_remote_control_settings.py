@@ -1,20 +1,18 @@
 """No remote control of a running crawl unless asked for: the settings every entry point starts from.
 
 Scrapy switches on two endpoints by default: the telnet console and (2.19) the RemoteControl HTTP
-server, which runs any Python code sent with its token. `crawl_all`, the demo console script and
-`python -m crawler.distributed` may be started from any folder (no scrapy.cfg above it): they must
-still load the project's settings, where both are off. `scrapy crawl` itself:
-tests/crawl/security/test_remote_control.py.
+server, which runs any Python code sent with its token. The demo console script may be started
+from any folder (no scrapy.cfg above it): it must still load the project's settings, where both are
+off. `scrapy crawl` and the other commands: tests/crawl/security/test_remote_control.py.
 """
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
 
-from crawler import crawl_all, demo
+from crawler import demo
 from crawler.project import project_settings
 
 REMOTE = ("TELNETCONSOLE_ENABLED", "REMOTE_CONTROL_ENABLED")
@@ -34,11 +32,5 @@ def test_demo_settings_from_any_folder(elsewhere: Path) -> None:
     assert not any(settings.getbool(name) for name in REMOTE)
 
 
-def test_crawl_all_settings_from_any_folder(elsewhere: Path) -> None:
-    args = argparse.Namespace(sample=False, output_dir=None, set=[])
-    settings = crawl_all._settings(args, None)
-    assert not any(settings.getbool(name) for name in REMOTE)
-
-
-def test_distributed_command_settings_from_any_folder(elsewhere: Path) -> None:
+def test_project_settings_from_any_folder(elsewhere: Path) -> None:
     assert not any(project_settings().getbool(name) for name in REMOTE)

@@ -1,0 +1,220 @@
+"""One small function per field of an article, each reading a `Page` (web-poet's shape, no framework).
+
+Each field takes the first value found in a documented order: JSON-LD, then the Next.js payload,
+then OpenGraph/meta tags, then the feed or sitemap entry (`page.hints`).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from crawler.clean.original import source_link
+from crawler.clean.paragraphs import CleanResult, clean_paragraphs, rules_for
+from crawler.dates.model import PublicationDates
+from crawler.dates.publication import resolve_publication_dates
+from crawler.extract import jsonld as ld
+from crawler.extract import nextdata as nd
+from crawler.extract.blocked import block_page_reason, visible_text
+from crawler.extract.body import body_paragraphs, drop_nodes, matches_any
+from crawler.extract.date_candidates import collect_date_candidates
+from crawler.extract.fields import clean_authors, clean_keywords, normalise_language, squash
+from crawler.extract.page import Page
+from crawler.sites import SiteProfile, site_for_publisher, site_for_url
+from crawler.sites.generic import GENERIC
+from crawler.urls import absolute, host_of, same_site, strip_tracking, url_key
+
+_TITLE_SEPARATORS = ("--", " - ", " – ", " — ", " | ", "|", "_", "｜", " · ")
+
+
+# --- what the page is ---------------------------------------------------------------------------
+
+def title(page: Page) -> str | None:
+    h1 = next((squash(h.text_content()) for h in page.tree.iter("h1")), None)
+    page_title = squash(page.tree.findtext(".//title"))
+    # "<headline> | Site" / "<headline>--经济·科技--人民网": the <h1> is the headline without the suffix.
+    if page_title and h1 and page_title != h1 and page_title.startswith(h1) and \
+            page_title[len(h1):].lstrip().startswith(tuple(s.strip() for s in _TITLE_SEPARATORS)):
+        page_title = h1
+    candidates = [
+        ld.first_text(page.ld.get("headline")),
+        page.next.get("headline"),
+        page.meta.first("og:title", "twitter:title"),
+        page_title,
+        h1,
+        page.hints.feed_title,
+    ]
+    return next((text for c in candidates if isinstance(c, str) and (text := squash(c))), None)
+
+
+def block_page(page: Page, headline: str | None) -> str | None:
+    """Why this is a block page or bot wall (see `crawler.extract.blocked`), or None."""
+    return block_page_reason(page.tree.findtext(".//title") or headline or "", visible_text(page.tree))
+
+
+def is_declared_article(page: Page) -> bool:
+    og_type = (page.meta.first("og:type") or "").lower()
+    return page.jsonld is not None or page.next_article is not None or og_type == "article"
+
+
+def locked(page: Page) -> bool:
+    """The story is behind a paywall (whatever the page shows of it)."""
+    free = page.ld.get("isAccessibleForFree")
+    if free is False or (isinstance(free, str) and free.lower() == "false"):
+        return True
+    if page.next.get("paywallTypes"):
+        return True
+    if page.profile.is_paywall_url(page.url):
+        return True
+    return matches_any(page.tree, page.profile.paywall_selectors)
+
+
+def publication_dates(page: Page) -> PublicationDates:
+    candidates = collect_date_candidates(page.tree, page.url, jsonld=page.jsonld, next_article=page.next_article,
+                                         meta=page.meta, hints=page.hints)
+    dates = resolve_publication_dates(candidates, tz=page.profile.timezone, now=page.now)
+    page.events.extend(f"dates/{issue}" for issue in dates.issues)
+    return dates
+
+
+# --- the body -------------------------------------------------------------------------------------
+
+def original_url(page: Page) -> str | None:
+    """The source link of a republished copy (read before the page's furniture is dropped)."""
+    return source_link(page.tree, page.url)
+
+
+def body(page: Page, headline: str, original: str | None) -> tuple[CleanResult, SiteProfile | None]:
+    """The cleaned body paragraphs, and the original's profile when a copy names a known site.
+
+    Drops the site's furniture from the tree first: read every other field from the tree before.
+    """
+    profile = page.profile
+    drop_nodes(page.tree, GENERIC.drop_selectors + (profile.drop_selectors if profile is not GENERIC else ()))
+    paragraphs = body_paragraphs(page.tree, page.url)
+    if not paragraphs and page.next_article:
+        paragraphs = nd.body_paragraphs(page.next_article)
+    # trafilatura keeps an <h1> that sits inside the content block: the headline is not body text.
+    if paragraphs and paragraphs[0].casefold() == headline.casefold():
+        paragraphs = paragraphs[1:]
+    cleaned, original_profile = _clean(paragraphs, profile, original)
+    page.events.extend(f"clean/removed/{d.rule}" for d in cleaned.removed)
+    return cleaned, original_profile
+
+
+def _clean(paragraphs: list[str], profile: SiteProfile, original: str | None) -> tuple[CleanResult, SiteProfile | None]:
+    """Clean with generic + own rules, plus the original publisher's rules once a copy names it.
+
+    A copy carries its original's promos (SCMP's "SCMP Knowledge" box on a republisher blog), so
+    recognising the original by its URL or by the publisher a footer names brings in its rules.
+    """
+    original_profile = site_for_url(original) if original else None
+    if original_profile is profile:
+        original_profile = None
+    profiles = [profile] + ([original_profile] if original_profile else [])
+    result = clean_paragraphs(paragraphs, rules_for(profiles))
+    if original_profile is None and result.footer_publisher:
+        named = site_for_publisher(result.footer_publisher)
+        if named is not None and named is not profile:
+            original_profile = named
+            footer = result.footer_publisher
+            result = clean_paragraphs(paragraphs, rules_for([profile, named]))
+            result.footer_publisher = result.footer_publisher or footer
+    return result, original_profile
+
+
+# --- identity and provenance ----------------------------------------------------------------------
+
+def canonical_claims(page: Page) -> tuple[str, str | None]:
+    """(canonical URL, a canonical the page claims on another site or None).
+
+    rel=canonical, og:url, JSON-LD url: the first web URL on the page's own site (a saved file://
+    page may name any). One on another site is a republished copy naming its original: never this
+    page's canonical URL, id or state record (a copy must not take the original's place).
+    """
+    candidates = [page.meta.canonical, page.meta.first("og:url"), ld.first_text(page.ld.get("url"))]
+    saved_page = urlsplit(page.url).scheme == "file"
+    elsewhere = None
+    for candidate in candidates:
+        resolved = absolute(candidate, page.url)
+        if resolved is None:
+            continue
+        if saved_page or same_site(resolved, page.url, page.profile.hosts):
+            return strip_tracking(resolved), elsewhere
+        elsewhere = elsewhere or resolved
+    return strip_tracking(page.url), elsewhere
+
+
+def canonical_url(page: Page) -> str:
+    return canonical_claims(page)[0]
+
+
+def site_name(page: Page) -> str:
+    if page.profile.name != "generic":
+        return page.profile.name
+    host = host_of(page.url)
+    return host.removeprefix("www.") if host else "file"
+
+
+def article_id(page: Page, canonical: str, site: str) -> str:
+    """`<site>:<native id>`, else `<site>:u<hash of the canonical URL>`."""
+    native_id = page.profile.article_id(canonical) or page.profile.article_id(page.url)
+    return f"{site}:{native_id}" if native_id else f"{site}:u{url_key(canonical)}"
+
+
+def publisher(page: Page) -> str | None:
+    return next(iter(ld.names(page.ld.get("publisher"))), None) or page.meta.first("og:site_name") \
+        or page.profile.publisher
+
+
+def original(
+    cleaned: CleanResult, original_profile: SiteProfile | None, original_link: str | None, own_publisher: str | None
+) -> dict[str, str | None] | None:
+    """`{publisher, url}` of the original for a republished copy; None for an original page."""
+    name = (original_profile.publisher if original_profile else None) or cleaned.footer_publisher
+    if original_link is None and name is None:
+        return None
+    if name and own_publisher and name.casefold() == own_publisher.casefold():
+        return None
+    if name is None and original_link:
+        name = host_of(original_link).removeprefix("www.") or None
+    return {"publisher": name, "url": original_link}
+
+
+# --- descriptive fields ---------------------------------------------------------------------------
+
+def summary(page: Page) -> str | None:
+    return squash(
+        ld.first_text(page.ld.get("description")) or page.next.get("summary")
+        or page.meta.first("og:description", "description") or page.hints.feed_summary
+    )
+
+
+def authors(page: Page, *site_names: str | None) -> list[str]:
+    """People; placeholders and the site's own names (`site_names`) removed."""
+    return clean_authors(
+        ld.names(page.ld.get("author")) or nd.names(page.next.get("authors")) or page.meta.all("author")
+        or page.meta.all("article:author") or list(page.hints.feed_authors),
+        site_names=site_names,
+    )
+
+
+def section(page: Page) -> str | None:
+    return squash(
+        next(iter(ld.text_list(page.ld.get("articleSection"))), None)
+        or next(iter(nd.labels(page.next.get("sections"))), None) or page.meta.first("article:section")
+    )
+
+
+def keywords(page: Page) -> list[str]:
+    return clean_keywords(
+        ld.text_list(page.ld.get("keywords")) or nd.labels(page.next.get("keywords"))
+        or page.meta.all("news_keywords") or page.meta.all("keywords") or page.meta.all("article:tag")
+        or ([page.hints.sitemap_keywords] if page.hints.sitemap_keywords else [])
+    )
+
+
+def language(page: Page) -> str | None:
+    return normalise_language(
+        ld.first_text(page.ld.get("inLanguage")) or page.meta.lang or page.meta.first("og:locale")
+        or page.profile.language
+    )

@@ -1,0 +1,63 @@
+"""`Page`: one parsed page and everything read from it once (JSON-LD, `__NEXT_DATA__`, meta tags).
+
+The field functions (`crawler.extract.article_fields`) all take a `Page`; `extract_article` builds
+one per response. See docs/cleaning.md and docs/dates.md for what the fields read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from trafilatura.utils import load_html
+
+from crawler.extract import jsonld as ld
+from crawler.extract import nextdata as nd
+from crawler.extract.decode import decode_html, strip_stray_end_tags
+from crawler.extract.errors import NotAnArticle
+from crawler.extract.hints import Hints
+from crawler.extract.meta import PageMeta, read_meta
+from crawler.sites import SiteProfile
+
+
+@dataclass
+class Page:
+    """The parsed tree of one page, its metadata sources, and what discovery said about it."""
+
+    url: str
+    profile: SiteProfile
+    tree: Any
+    jsonld: dict[str, Any] | None
+    next_article: dict[str, Any] | None
+    meta: PageMeta
+    hints: Hints
+    now: datetime
+    events: list[str] = field(default_factory=list)
+    """What happened on the way, as stat suffixes (`extract/<event>`)."""
+
+    @classmethod
+    def parse(cls, html: str | bytes, url: str, profile: SiteProfile, hints: Hints, now: datetime) -> Page:
+        """Parse once; raise `NotAnArticle("unparseable")` when there is no tree to read."""
+        if isinstance(html, bytes):
+            # Saved pages: BOM, then the page's own declaration (gb2312 read as GB18030), then detection.
+            html = decode_html(html, None)[0]
+        tree = load_html(strip_stray_end_tags(html))
+        if tree is None:
+            raise NotAnArticle("unparseable")
+        jsonld, broken = ld.find_article_jsonld(tree)
+        page = cls(url, profile, tree, jsonld, nd.find_next_article(tree, profile.next_data_article_path),
+                   read_meta(tree), hints, now)
+        if broken:
+            page.events.append("broken_jsonld")
+        return page
+
+    @property
+    def ld(self) -> dict[str, Any]:
+        """The article's JSON-LD node, or an empty dict."""
+        return self.jsonld or {}
+
+    @property
+    def next(self) -> dict[str, Any]:
+        """The article of the Next.js payload, or an empty dict."""
+        return self.next_article or {}

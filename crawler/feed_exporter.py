@@ -1,21 +1,11 @@
 """`DeliveringFeedExporter`: Scrapy's feed exporter that knows, per item, which feeds really hold it.
 
-Scrapy's `FeedExporter` writes each scraped item from an `item_scraped` handler: when the exporter
-raises (an item it cannot encode, a full disk), the signal machinery logs the error and moves on,
-while every other `item_scraped` handler (the crawl state among them) believes the item delivered.
-This subclass writes the item itself, slot by slot:
-
-- an item one feed cannot encode is skipped in that feed (logged with its URL, counted as
-  `feed/unwritable_item`) and the file stays intact;
-- a file that cannot be written (`OSError`: full disk, I/O error, a `.part` another run holds) is
-  broken: nothing more goes to it, it is never published (`crawler.feeds.AtomicFileFeedStorage`),
-  the run records `CANT_WRITE` and stops;
-- `written_to(item)` tells the crawl state (`crawler.state.extension`) which feed files hold the
-  item, so that it commits only what a published file holds;
-- `withhold(reason)` keeps every feed of the run from being published (Redis lost: the run's
-  output is not one the shared state can stand behind).
-
-Settings: `EXTENSIONS` puts it in the place of Scrapy's (order 0). See docs/operations.md.
+Scrapy's exporter writes from an `item_scraped` handler, so an exporter error is logged while the
+crawl state believes the item delivered. This one writes each item itself, slot by slot: an item a
+feed cannot encode is skipped there (`feed/unwritable_item`); a file that cannot be written is never
+published and the run stops with `CANT_WRITE`; `written_to(item)` tells the crawl state which files
+hold an item; `withhold(reason)` keeps every feed of the run from being published. It takes the
+place of Scrapy's in `EXTENSIONS`. See docs/operations.md.
 """
 
 from __future__ import annotations

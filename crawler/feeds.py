@@ -1,17 +1,11 @@
 """Feed storage that never leaves a half-written file under the final name.
 
-Each feed is written to `<path>.part`, created exclusively and locked while it is written (a second
-run writing the same feed fails at once instead of overwriting it; a `.part` whose writer died is
-replaced, with a warning). On a clean close it is flushed and fsynced, the publish hooks run (the
-crawl state journals what the file holds, `crawler.state.journal`), and it is renamed to `<path>`
-(overwrite mode, `-O`) or appended to `<path>` (append mode, `-o`; a failed append is cut back, so
-the final file never keeps a torn line). A write that fails (full disk, I/O error), or a feed the
-crawl withholds (`crawler.feed_exporter.DeliveringFeedExporter.withhold`), is never published:
-`FeedNotPublished` is raised, the `.part` stays, the run records `CANT_WRITE` for a write error.
-
-A run killed at any moment leaves only the `.part` file: every complete line in it valid JSON, and
-nothing of it committed to the state, so the next run emits those articles again.
-See docs/operations.md.
+Each feed is written to `<path>.part`, created exclusively and locked while it is written; on a
+clean close it is fsynced, the publish hooks run (the crawl state journals what it holds), and it
+is renamed to `<path>` (`-O`) or appended to it (`-o`; a failed append is cut back, never leaving a
+torn line). A failed write or a withheld feed is never published (`FeedNotPublished`). A run killed
+at any moment leaves only the `.part`, whose articles the next run emits again. See
+docs/operations.md.
 """
 
 from __future__ import annotations

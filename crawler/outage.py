@@ -51,7 +51,7 @@ def stop_delivering(crawler: Crawler, what: str, error: BaseException | str, *, 
     if crawler in _STOPPED:
         return
     _STOPPED.add(crawler)
-    url = redact(crawler.settings.get("REDIS_URL") or "")
+    url = redact(crawler.settings["REDIS_URL"])
     if lost:
         logger.error("The shared frontier in Redis (%s) is gone: Redis restarted empty or its keys were deleted, "
                      "so the queue, the duplicate filter and this worker's claims are lost (while %s: %s). This worker "

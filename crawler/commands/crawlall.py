@@ -128,7 +128,7 @@ class Command(ScrapyCommand):
         parser.add_argument("--only", default="", metavar="NAMES",
                             help="comma-separated spider names (default: every source)")
         parser.add_argument("--output-dir", type=Path, default=None, metavar="DIR",
-                            help="write feeds to DIR/<spider>/<time>-<run id>.jsonl (default: the FEEDS setting, feeds/)")
+                            help="write feeds to DIR/<spider>/<time>-<run id>.jsonl (default: FEEDS, feeds/)")
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)

@@ -92,7 +92,7 @@ class CrawlStateExtension:
         self.lock = lock
         #: (exit code, reason, message) when the run must not start.
         self.refusal = refusal
-        self.journal_dir = journal.journal_dir(crawler.settings.get("STATE_PATH") or "state")
+        self.journal_dir = journal.journal_dir(crawler.settings["STATE_PATH"])
         self.feeds: DeliveringFeedExporter | None = None
         #: Per open feed file (its storage): the ids written to it, in order.
         self.pending: dict[Any, list[str]] = {}

@@ -1,22 +1,10 @@
 """The delivery journal: what a feed file holds, written before the file is published.
 
-A feed file is published (renamed or appended, `crawler.feeds`) and then its articles are committed
-to the state. A run that stops between the two (killed, crashed, or the commit failed) has
-delivered articles the state does not know: the next run would deliver them again. So before
-publishing, the state writes one journal entry beside it (`<STATE_PATH>.pending/<hash>.json`:
-the feed's paths, for an append the final file's size before and after, and the records); after
-the commit the entry is deleted. At the next start, `reconcile` settles every entry left:
-
-- the feed was published (overwrite: the `.part` is gone and the final file exists; append: the final
-  file reached the size after) -> its records are committed now (logged);
-- the feed was not published (the `.part` is still there, or the final file has its size before)
-  -> the entry is dropped: those articles were never delivered and will be fetched again;
-- an append stopped half-way -> the final file is cut back to its size before (no torn line) and
-  the entry dropped.
-
-An entry is locked (`flock`) by the run that wrote it until it is settled, so a worker starting
-beside a live one (Redis mode, one journal folder per machine) never settles the other's entries.
-See docs/operations.md.
+A run that stops between publishing a feed and committing its articles would deliver them twice.
+So before publishing, one entry is written beside the state (`<STATE_PATH>.pending/`) and deleted
+after the commit. At the next start `reconcile` settles what is left: a published feed's records
+are committed, an unpublished one's entry dropped, a half-done append cut back. An entry is locked
+by the run that wrote it until settled. See docs/operations.md.
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +22,7 @@ from crawler import exit_codes
 from sample_site.server import StaticServer
 from tests.support.changing_site import ChangingSite
 from tests.support.crawl import FAST, PROJECT, run_crawl
+from tests.support.waiting import wait_until
 
 ARTICLES = 40
 FIRST = 3300100
@@ -77,14 +77,6 @@ class Run:
 
     def text(self) -> str:
         return self.log.read_text(encoding="utf-8")
-
-
-def wait_until(predicate, what: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
 
 
 def ids(path: Path) -> Counter[str]:

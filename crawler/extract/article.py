@@ -6,7 +6,7 @@ The page is parsed once (`crawler.extract.page.Page`); each field is one small f
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,6 +16,7 @@ from crawler.extract.errors import NotAnArticle
 from crawler.extract.fields import squash
 from crawler.extract.hints import Hints
 from crawler.extract.page import Page
+from crawler.extract.surrogates import scrub
 from crawler.items import Article
 from crawler.sites import get_site
 
@@ -65,7 +66,11 @@ def extract_article(
         raise NotAnArticle("no_title")
     dates = f.publication_dates(page)
     locked = f.locked(page)
-    original_url = f.original_url(page)
+    # A canonical on another site names this copy's original: never its own URL or id.
+    canonical, claimed_elsewhere = f.canonical_claims(page)
+    if claimed_elsewhere:
+        page.events.append("canonical_offsite")
+    original_url = f.original_url(page) or claimed_elsewhere
 
     cleaned, original_profile = f.body(page, title, original_url)
     text = "\n\n".join(cleaned.paragraphs)
@@ -74,7 +79,6 @@ def extract_article(
     if not f.is_declared_article(page) and len(text) < MIN_UNDECLARED_TEXT_CHARS:
         raise NotAnArticle("not_article_page", f"{len(text)} characters of text and no article markup")
 
-    canonical = f.canonical_url(page)
     site_name = f.site_name(page)
     publisher = f.publisher(page)
     original = f.original(cleaned, original_profile, original_url, publisher)
@@ -107,4 +111,11 @@ def extract_article(
     )
     if article.published_at is None:
         page.events.append("missing_date")
+    removed = 0
+    for spec in fields(article):
+        value, count = scrub(getattr(article, spec.name))
+        if count:
+            setattr(article, spec.name, value)
+            removed += count
+    page.events.extend(["lone_surrogates"] * removed)
     return Extraction(article, page.events, cleaned.decisions)

@@ -6,6 +6,8 @@ then OpenGraph/meta tags, then the feed or sitemap entry (`page.hints`).
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from crawler.clean.original import source_link
 from crawler.clean.paragraphs import CleanResult, clean_paragraphs, rules_for
 from crawler.dates.model import PublicationDates
@@ -18,7 +20,7 @@ from crawler.extract.fields import clean_authors, clean_keywords, normalise_lang
 from crawler.extract.page import Page
 from crawler.sites import SiteProfile, site_for_publisher, site_for_url
 from crawler.sites.generic import GENERIC
-from crawler.urls import absolute, host_of, strip_tracking, url_key
+from crawler.urls import absolute, host_of, same_site, strip_tracking, url_key
 
 _TITLE_SEPARATORS = ("--", " - ", " – ", " — ", " | ", "|", "_", "｜", " · ")
 
@@ -121,13 +123,28 @@ def _clean(paragraphs: list[str], profile: SiteProfile, original: str | None) ->
 
 # --- identity and provenance ----------------------------------------------------------------------
 
-def canonical_url(page: Page) -> str:
+def canonical_claims(page: Page) -> tuple[str, str | None]:
+    """(canonical URL, a canonical the page claims on another site or None).
+
+    rel=canonical, og:url, JSON-LD url: the first web URL on the page's own site (a saved file://
+    page may name any). One on another site is a republished copy naming its original: never this
+    page's canonical URL, id or state record (a copy must not take the original's place).
+    """
     candidates = [page.meta.canonical, page.meta.first("og:url"), ld.first_text(page.ld.get("url"))]
+    saved_page = urlsplit(page.url).scheme == "file"
+    elsewhere = None
     for candidate in candidates:
         resolved = absolute(candidate, page.url)
-        if resolved:
-            return strip_tracking(resolved)
-    return strip_tracking(page.url)
+        if resolved is None:
+            continue
+        if saved_page or same_site(resolved, page.url, page.profile.hosts):
+            return strip_tracking(resolved), elsewhere
+        elsewhere = elsewhere or resolved
+    return strip_tracking(page.url), elsewhere
+
+
+def canonical_url(page: Page) -> str:
+    return canonical_claims(page)[0]
 
 
 def site_name(page: Page) -> str:

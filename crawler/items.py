@@ -3,7 +3,8 @@
 `Article` is the only item type the spiders yield. Every value is JSON-safe (str, int, float,
 bool, None, lists and dicts of those) so that the feed exporter never has to guess an encoding.
 The JSON Schema in `crawler/schema/article.schema.json` describes the same fields; bump
-`SCHEMA_VERSION` (minor: fields added; major: fields renamed, removed or retyped) when it changes.
+`SCHEMA_VERSION` (minor: fields or values added; major: fields renamed, removed or retyped) when it
+changes.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ class Article:
     published_at_raw: str | None = None
     """The publication time exactly as found on the page or in the feed."""
     published_at_source: str | None = None
-    """Where `published_at` came from: jsonld, next_data, meta, time, visible, url, sitemap, feed."""
+    """Where `published_at` came from: jsonld, next_data, meta, time, visible, url, htmldate (its
+    reading of the page, when none of ours found a date; 1.2), sitemap, feed."""
     modified_at: str | None = None
     """Last modification time, ISO 8601 with a UTC offset."""
     text: str

@@ -14,7 +14,9 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
+from crawler import outage
 from crawler.state.fingerprint import content_fingerprint
+from crawler.state.store import StoreUnavailable
 from crawler.state.window import StateComponent
 
 
@@ -39,6 +41,14 @@ class IncrementalStatePipeline(StateComponent):
         return bool(url) and callable(is_given) and bool(is_given(url))
 
     def process_item(self, item: Any) -> Any:
+        try:
+            return self._decide(item)
+        except StoreUnavailable as exc:
+            outage.stop_delivering(self.crawler, "looking the article up in the shared state", exc)
+            url = ItemAdapter(item).get("url")
+            raise outage.NotDelivered(f"{url}: Redis unavailable, its request stays in the frontier") from exc
+
+    def _decide(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         fingerprint = content_fingerprint(adapter.get("title"), adapter.get("text"))
         adapter["fingerprint"] = fingerprint

@@ -7,19 +7,19 @@ then OpenGraph/meta tags, then the feed or sitemap entry (`page.hints`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from crawler.clean.bylines import mark_bylines
 from crawler.clean.original import source_link
 from crawler.clean.paragraphs import CleanResult, clean_paragraphs, rules_for
 from crawler.dates.model import PublicationDates
-from crawler.dates.publication import resolve_publication_dates
 from crawler.extract import jsonld as ld
 from crawler.extract import nextdata as nd
 from crawler.extract.blocked import block_page_reason, visible_text
 from crawler.extract.body import drop_nodes, main_paragraphs, matches_any
 from crawler.extract.bylines import page_authors, structured_authors
 from crawler.extract.country import infer_country
-from crawler.extract.date_candidates import collect_date_candidates
+from crawler.extract.date_candidates import article_dates
 from crawler.extract.fields import clean_keywords, normalise_language, squash
 from crawler.extract.kind import Markup, read_markup, text_size
 from crawler.extract.names import clean_authors
@@ -27,7 +27,7 @@ from crawler.extract.page import Page
 from crawler.extract.saved import origin_host
 from crawler.sites import SiteProfile, site_for_publisher, site_for_url
 from crawler.sites.generic import GENERIC
-from crawler.urls import absolute, host_of, strip_tracking, url_key
+from crawler.urls import absolute, host_of, same_site, strip_tracking, url_key
 
 _TITLE_SEPARATORS = ("--", " - ", " – ", " — ", " | ", "|", "_", "｜", " · ")
 
@@ -76,9 +76,9 @@ def locked(page: Page) -> bool:
 
 
 def publication_dates(page: Page) -> PublicationDates:
-    candidates = collect_date_candidates(page.tree, page.url, jsonld=page.jsonld, next_article=page.next_article,
-                                         meta=page.meta, hints=page.hints)
-    dates = resolve_publication_dates(candidates, tz=page.profile.timezone, now=page.now)
+    dates = article_dates(page.tree, page.url, tz=page.profile.timezone, now=page.now, next_article=page.next_article,
+                          hints=page.hints, served_at=page.served_at, fetched_at=page.fetched_at,
+                          earliest=page.profile.online_since)
     page.events.extend(f"dates/{issue}" for issue in dates.issues)
     return dates
 
@@ -143,14 +143,29 @@ def _clean(paragraphs: list[str], profile: SiteProfile, original: str | None) ->
 
 # --- identity and provenance ----------------------------------------------------------------------
 
-def canonical_url(page: Page) -> str:
+def canonical_claims(page: Page) -> tuple[str, str | None]:
+    """(canonical URL, a canonical the page claims on another site or None).
+
+    rel=canonical, og:url, JSON-LD url (and, last, a saved page's "saved from url" comment): the first
+    web URL on the page's own site (a saved file:// page may name any). One on another site is a
+    republished copy naming its original: never this page's canonical URL, id or state record.
+    """
     candidates = [page.meta.canonical, page.meta.first("og:url"), ld.first_text(page.ld.get("url")),
-                  page.saved_from]  # (the last: a saved page's "saved from url" comment)
+                  page.saved_from]
+    saved_page = urlsplit(page.url).scheme == "file"
+    elsewhere = None
     for candidate in candidates:
         resolved = absolute(candidate, page.url)
-        if resolved:
-            return strip_tracking(resolved)
-    return strip_tracking(page.url)
+        if resolved is None:
+            continue
+        if saved_page or same_site(resolved, page.url, page.profile.hosts):
+            return strip_tracking(resolved), elsewhere
+        elsewhere = elsewhere or resolved
+    return strip_tracking(page.url), elsewhere
+
+
+def canonical_url(page: Page) -> str:
+    return canonical_claims(page)[0]
 
 
 def site_name(page: Page) -> str:

@@ -27,7 +27,7 @@ AGENCIES = {
     "antara": "Antara", "efe": "EFE", "ansa": "ANSA", "tass": "TASS", "upi": "UPI",
     "新华社": "新华社", "中新社": "中新社", "中新网": "中新网", "中央社": "中央社",
 }
-# Words that make a byline an organisation or a page element, not a person.
+# Words that make a byline an organisation or a page element, not a person (as `fold` writes them).
 _NOT_PERSON_WORDS = frozenset(
     "magazine media news newsroom wire wires press agency agencies ediciones editions edition "
     "organization organisation foundation inc ltd llc plc group corp corporation company team desk "
@@ -36,7 +36,12 @@ _NOT_PERSON_WORDS = frozenset(
     "submissions project institute university association council ministry department "
     "follow share comments comment subscribe login sign menu home search more read advertisement "
     "sponsored updated published posted print email facebook twitter whatsapp linkedin loading "
-    "profile about contact view all articles stories latest".split()
+    "profile about contact view all articles stories latest "
+    # the editorial desk in other languages (a "Redaktion Wirtschaft" byline names no person)
+    "redaktion redaction redaccion redazione redactie redakcja "
+    # "published"/"updated" in the languages of the European date forms we read (folded: no accents)
+    "veroffentlicht aktualisiert publie actualise publicado actualizado pubblicato aggiornato "
+    "gepubliceerd bijgewerkt".split()
 )
 # Role words after a name: the name ends before the first ("Andrea Stone Senior Washington
 # Correspondent", "Ben Silverman Games Editor", "Brenda Goodman, MA").

@@ -32,6 +32,8 @@ class SiteProfile:
     the amounts normaliser which dollar a bare "$" is (SG: S$, HK: HK$; CN: US$)."""
     currency: str | None = None
     """ISO 4217 code of the home currency (documentation and checks; amounts follow `country`)."""
+    online_since: str | None = None
+    """First day the site published anything (ISO date): page dates before it are rejected."""
     sitemaps: tuple[str, ...] = ()
     """Default sitemap URLs (news sitemaps, sitemap indexes)."""
     feeds: tuple[str, ...] = ()

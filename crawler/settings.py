@@ -30,6 +30,9 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_DELAY = 0.5
+# Saved pages (file:// URLs) share one slot with no politeness delay (and robots.txt never applies to
+# them): reading 200 local files is not a visit to a site. Keep this entry if you set DOWNLOAD_SLOTS.
+DOWNLOAD_SLOTS = {"file://": {"delay": 0.0, "concurrency": 16}}
 DOWNLOAD_TIMEOUT = 30
 RETRY_ENABLED = True
 RETRY_TIMES = 3
@@ -46,9 +49,16 @@ SPIDER_MIDDLEWARES = {"crawler.middlewares.NestedSitemapCapMiddleware": 850}
 # Pages above 10 MiB (after decompression) are not news articles; this also stops gzip bombs.
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+# file:// URLs (only those given on the command line are ever requested) are read within the same cap,
+# and only regular files (never /dev/zero or a FIFO).
+DOWNLOAD_HANDLERS = {"file": "crawler.downloads.BoundedFileDownloadHandler"}
 REDIRECT_MAX_TIMES = 10
 COOKIES_ENABLED = False
+# No remote control of a running crawl unless asked for (-s NAME=1): Scrapy's telnet console, and its
+# RemoteControl HTTP endpoint (Scrapy >= 2.19: runs any Python code sent with the token it writes to a
+# job file in the user's profile), are both on by default in Scrapy.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 
 # --- Deduplication ------------------------------------------------------------------------------
 # Requests for the same article (same site + native id) are one request, whatever their URL.
@@ -77,18 +87,24 @@ TEMPLATES_REDIS_TTL = 30 * 24 * 3600
 # --- Output -------------------------------------------------------------------------------------
 # Without -o/-O/FEEDS, every run writes a new JSON Lines file per spider here (see
 # NewsSpider.update_settings: Scrapy merges FEEDS with -o/-O, so the default cannot live in FEEDS).
-DEFAULT_FEED_URI = "feeds/%(name)s/%(time)s.jsonl"
+# %(run_id)s (six hex digits, a spider attribute): two runs started in the same second never share a file.
+DEFAULT_FEED_URI = "feeds/%(name)s/%(time)s-%(run_id)s.jsonl"
 DEFAULT_FEED_OPTIONS = {"format": "jsonlines", "encoding": "utf-8", "store_empty": False}
 FEEDS: dict[str, dict[str, object]] = {}
 FEED_EXPORT_ENCODING = "utf-8"
 # CSV (-o out.csv): lists and objects (authors, amounts, dates, original) are JSON in their cell.
 FEED_EXPORTERS = {"csv": "crawler.exporters.JsonCellCsvItemExporter"}
-# Local files are written as <name>.part and renamed on a clean close.
+# Local files are written as <name>.part (created exclusively) and published on a clean close; a
+# failed write publishes nothing (docs/operations.md).
 FEED_STORAGES = {"": "crawler.feeds.AtomicFileFeedStorage", "file": "crawler.feeds.AtomicFileFeedStorage"}
 
 # Write the final stats and feed paths of each run as JSON to this path (empty: don't).
 CRAWL_STATS_FILE = ""
 EXTENSIONS = {
+    # Scrapy's feed exporter, writing each item under our control: the state commits only what a
+    # published feed file holds.
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "crawler.feed_exporter.DeliveringFeedExporter": 0,
     "crawler.extensions.summary.CrawlSummary": 500,
     "crawler.state.extension.CrawlStateExtension": 510,
     "spidermon.contrib.scrapy.extensions.Spidermon": 520,
@@ -101,6 +117,9 @@ EXTENSIONS = {
 STATE_ENABLED = True
 STATE_PATH = "state/crawl.sqlite"
 STATE_RESET = False
+# One run at a time per STATE_PATH (lock file <STATE_PATH>.lock; not with REDIS_URL): a second run
+# refuses at once (exit code 75), or waits this many seconds for the first to finish.
+STATE_LOCK_WAIT = 0.0
 CRAWL_SINCE = ""
 CRAWL_UNTIL = ""
 # Where the state lives: SQLite at STATE_PATH, or Redis (the add-on swaps in

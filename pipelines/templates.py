@@ -15,8 +15,10 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.misc import build_from_crawler, load_object
 
+from crawler import outage
 from crawler.clean.templates import TemplateCounter
 from crawler.normalise.paragraphs import drop_paragraphs
+from crawler.state.store import StoreUnavailable
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -67,7 +69,12 @@ class TemplateParagraphsPipeline:
         adapter = ItemAdapter(item)
         host = (urlsplit(adapter.get("url") or "").hostname or "").lower()
         paragraphs = (adapter.get("text") or "").split("\n\n")
-        keep = template_mask(self.counter, host, paragraphs)
+        try:
+            keep = template_mask(self.counter, host, paragraphs)
+        except StoreUnavailable as exc:
+            outage.stop_delivering(self.crawler, "counting template paragraphs", exc)
+            url = adapter.get("url")
+            raise outage.NotDelivered(f"{url}: Redis unavailable, its request stays in the frontier") from exc
         removed = keep.count(False)
         if removed and removed < len(keep):  # never empties an article
             article = adapter.asdict()

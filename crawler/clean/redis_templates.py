@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from redis.exceptions import RedisError
+
 from crawler.clean.templates import fingerprint
 from crawler.distributed.connection import expand, redis_for
+from crawler.state.store import StoreUnavailable
 
 if TYPE_CHECKING:
     from redis import Redis
@@ -57,7 +60,10 @@ class RedisTemplateCounter:
             pipe.zincrby(key, 1, fp)
         pipe.zremrangebyrank(key, 0, -(self.max_per_host + 1))
         pipe.expire(key, self.ttl)
-        results = pipe.execute()
+        try:
+            results = pipe.execute()
+        except RedisError as exc:
+            raise StoreUnavailable(f"the template counts in Redis: {type(exc).__name__}: {exc}") from exc
         self._last_host = host
         self._last_counts = {fp: int(count) for fp, count in zip(keys, results, strict=False)}
         self._hosts.add(host)
@@ -69,7 +75,10 @@ class RedisTemplateCounter:
             # The count just returned by `observe` for this page; used once, so never stale later.
             count: float | None = self._last_counts.pop(fp)
         else:
-            count = self.server.zscore(self.key(host), fp)
+            try:
+                count = self.server.zscore(self.key(host), fp)
+            except RedisError as exc:
+                raise StoreUnavailable(f"the template counts in Redis: {type(exc).__name__}: {exc}") from exc
         return (count or 0) >= self.min_pages
 
     def size(self) -> int:

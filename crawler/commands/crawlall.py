@@ -1,8 +1,9 @@
 """`scrapy crawlall [--sample] [--only NAMES] [--output-dir DIR]`: every source in one scheduled job.
 
 Every site spider with its own discovery endpoints runs concurrently in one process (each with its own
-politeness settings and feed); the job prints one summary per source and a combined one, and exits 0
-only when every source finished and wrote at least one article. `--sample` crawls each source's bundled
+politeness settings and feed); the job prints one summary per source and a combined one, and exits with
+the most severe exit code of its crawls, else 0 only when every source finished and wrote at least one
+article. `--sample` crawls each source's bundled
 sample site on 127.0.0.1 instead. See docs/operations.md.
 """
 
@@ -21,7 +22,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 
-from crawler.exit_codes import exit_code
+from crawler import exit_codes
 from crawler.extensions.summary import CrawlSummary, format_summary
 from crawler.spiders.base import NewsSpider
 
@@ -55,7 +56,9 @@ def written_feeds(crawler: Crawler) -> list[str]:
 
 
 def combined_stats(all_stats: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
-    """Numeric stats summed over crawls; `finish_reason` is "finished" only when every crawl finished."""
+    """Numeric stats summed over crawls; `finish_reason` is "finished" only when every crawl finished;
+    the exit code is the most severe one, never a sum."""
+    all_stats = list(all_stats)
     combined: dict[str, Any] = {}
     reasons: set[str] = set()
     for stats in all_stats:
@@ -64,6 +67,10 @@ def combined_stats(all_stats: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
             if isinstance(value, int | float) and not isinstance(value, bool):
                 combined[key] = combined.get(key, 0) + value
     combined["finish_reason"] = reasons.pop() if len(reasons) == 1 else "mixed (" + ", ".join(sorted(reasons)) + ")"
+    code = exit_codes.most_severe([exit_codes.exit_code(dict(stats)) for stats in all_stats])
+    combined.pop(exit_codes.CODE_STAT, None)
+    if code:
+        combined[exit_codes.CODE_STAT] = code
     return combined
 
 
@@ -91,13 +98,10 @@ def succeeded(crawler: Crawler) -> bool:
 
 
 def job_exit_code(crawlers: list[Crawler]) -> int:
-    """The first failure code a crawl recorded (crawler.exit_codes), else 1 if a source wrote nothing."""
-    for crawler in crawlers:
-        assert crawler.stats is not None
-        code = exit_code(crawler.stats.get_stats())
-        if code:
-            return code
-    return 0 if all(succeeded(crawler) for crawler in crawlers) else 1
+    """The most severe code a crawl recorded (crawler.exit_codes), else 1 if a source wrote nothing."""
+    code = exit_codes.most_severe([exit_codes.exit_code(crawler.stats.get_stats()) for crawler in crawlers
+                                   if crawler.stats is not None])
+    return code or (0 if all(succeeded(crawler) for crawler in crawlers) else 1)
 
 
 class Command(ScrapyCommand):
@@ -124,7 +128,7 @@ class Command(ScrapyCommand):
         parser.add_argument("--only", default="", metavar="NAMES",
                             help="comma-separated spider names (default: every source)")
         parser.add_argument("--output-dir", type=Path, default=None, metavar="DIR",
-                            help="write feeds to DIR/<spider>/<time>.jsonl (default: the FEEDS setting, feeds/)")
+                            help="write feeds to DIR/<spider>/<time>-<run id>.jsonl (default: FEEDS, feeds/)")
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
@@ -139,7 +143,7 @@ class Command(ScrapyCommand):
             self.settings.setdict({"STATE_PATH": str(state / "crawl.sqlite"),
                                    "TEMPLATES_STATE_PATH": str(state / "templates.json")}, priority="cmdline")
         if opts.output_dir is not None:
-            uri = str(opts.output_dir / "%(name)s" / "%(time)s.jsonl")
+            uri = str(opts.output_dir / "%(name)s" / "%(time)s-%(run_id)s.jsonl")
             self.settings.set("FEEDS", {uri: dict(FEED_OPTIONS)}, priority="cmdline")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from scrapy.settings import SETTINGS_PRIORITIES
 
+from crawler import redact
+
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
@@ -21,12 +23,14 @@ logger = logging.getLogger(__name__)
 
 SCHEDULER = "crawler.distributed.scheduler.RedisScheduler"
 DUPEFILTER = "crawler.distributed.adapter.RedisArticleDupeFilter"
+#: The logger of Scrapy's "Overridden settings" line.
+SETTINGS_LOGGER = "scrapy.crawler"
 STATE_STORE = "crawler.state.redis_store.RedisStateStore"
 TEMPLATES_COUNTER = "crawler.clean.redis_templates.RedisTemplateCounter"
 
 
 def worker_feed_uri(uri: str, worker_id: str) -> str:
-    """`feeds/%(name)s/%(time)s.jsonl` -> `feeds/%(name)s/%(time)s-<worker>.jsonl`."""
+    """`feeds/%(name)s/%(time)s-%(run_id)s.jsonl` -> `feeds/%(name)s/%(time)s-%(run_id)s-<worker>.jsonl`."""
     head, tail = posixpath.split(uri)
     stem, dot, suffix = tail.partition(".")
     safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in worker_id)
@@ -44,6 +48,9 @@ class RedisAddon:
         return cls(crawler)
 
     def update_settings(self, settings: BaseSettings) -> None:
+        # Scrapy logs the overridden settings (REDIS_URL with its password among them) right after
+        # the add-ons have run: its logger redacts credentials from now on.
+        redact.install(SETTINGS_LOGGER)
         if not settings.get("REDIS_URL"):
             return
         # Imported only here: a crawl without REDIS_URL never imports redis.
@@ -67,12 +74,4 @@ class RedisAddon:
         if (default_uri and list(feeds) == [default_uri]
                 and settings.getpriority("FEEDS") == SETTINGS_PRIORITIES["spider"]):
             settings.set("FEEDS", {worker_feed_uri(default_uri, worker_id): feeds[default_uri]}, priority="spider")
-        logger.info("Distributed mode: worker %s, Redis %s", worker_id, _redacted(settings.get("REDIS_URL")))
-
-
-def _redacted(url: str) -> str:
-    """The Redis URL without its password, for the log."""
-    scheme, sep, rest = url.partition("://")
-    if "@" in rest:
-        rest = "***@" + rest.split("@", 1)[1]
-    return f"{scheme}{sep}{rest}"
+        logger.info("Distributed mode: worker %s, Redis %s", worker_id, redact.redact(settings.get("REDIS_URL")))

@@ -59,6 +59,12 @@ class FrontierKeys:
         return f"{self.queue}:workers"
 
     @property
+    def epoch(self) -> str:
+        """STRING: a token set by the first worker ever to register. A worker whose token is gone finds
+        that Redis lost the frontier (restarted empty, keys deleted), not that it was declared dead."""
+        return f"{self.queue}:epoch"
+
+    @property
     def heartbeat_prefix(self) -> str:
         """`<prefix><id>`: STRING `busy`/`idle`/`closing` with a TTL, refreshed while the worker lives."""
         return f"{self.queue}:worker:"

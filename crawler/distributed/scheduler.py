@@ -18,9 +18,11 @@ from scrapy import signals
 from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler
 
+from crawler import outage
 from crawler.distributed.adapter import ReliablePriorityQueue
 from crawler.distributed.connection import FrontierKeys, default_worker_id, redis_for
-from crawler.distributed.frontier import Fenced, Frontier
+from crawler.distributed.frontier import Fenced, Frontier, FrontierLost
+from crawler.feed_exporter import DeliveringFeedExporter
 
 if TYPE_CHECKING:
     from redis import Redis
@@ -55,6 +57,8 @@ class RedisScheduler(Scheduler):
         self._thread: threading.Thread | None = None
         self._nudge_warned = False
         self._poll: Any = None
+        self._stopping = False
+        self._lost = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RedisScheduler:
@@ -114,7 +118,13 @@ class RedisScheduler(Scheduler):
     def enqueue_request(self, request: Request) -> bool:
         assert self.frontier is not None
         fingerprint = None if request.dont_filter else self.df.request_fingerprint(request)
-        if not self.frontier.enqueue(self.queue.encode(request), -request.priority, fingerprint):
+        try:
+            queued = self.frontier.enqueue(self.queue.encode(request), -request.priority, fingerprint)
+        except RedisError as exc:
+            # Not queued, and (one atomic step) not marked as seen: the next run discovers it again.
+            self._unavailable("queueing a request", exc)
+            return False
+        if not queued:
             self.df.log(request, self.spider)
             return False
         self._inc("scheduler/enqueued/redis")
@@ -127,6 +137,12 @@ class RedisScheduler(Scheduler):
         except Fenced:
             self._fenced()
             return None
+        except FrontierLost as exc:
+            self._unavailable("taking the next request", exc, lost=True)
+            return None
+        except RedisError as exc:
+            self._unavailable("taking the next request", exc)
+            return None
         if request is not None:
             self._waiting = False
             self._inc("scheduler/dequeued/redis")
@@ -136,10 +152,18 @@ class RedisScheduler(Scheduler):
     def has_pending_requests(self) -> bool:
         """Called by the engine only when this worker has nothing in flight: is the run over?"""
         assert self.frontier is not None
+        if self._stopping:
+            return True  # closing for a Redis failure: never "finished"
         try:
             verdict, recovered = self.frontier.may_close()
         except Fenced:
             self._fenced()
+            return True
+        except FrontierLost as exc:
+            self._unavailable("checking whether the run is over", exc, lost=True)
+            return True
+        except RedisError as exc:
+            self._unavailable("checking whether the run is over", exc)
             return True
         if recovered:
             logger.warning("Re-queued %d requests of dead workers", recovered)
@@ -165,6 +189,9 @@ class RedisScheduler(Scheduler):
                 beat = self.frontier.beat()
             except Fenced:
                 self._fenced()
+                return
+            except FrontierLost as exc:
+                _in_reactor(self._unavailable, "refreshing the heartbeat", exc, True)
                 return
             except RedisError as exc:
                 logger.warning("Heartbeat of %s failed: %s", self.worker_id, exc)
@@ -203,7 +230,25 @@ class RedisScheduler(Scheduler):
         logging.shutdown()
         os._exit(FENCED_EXIT_CODE)
 
+    def _unavailable(self, what: str, error: BaseException, lost: bool = False) -> None:
+        """Redis failed (or lost the frontier): stop without delivering or acknowledging (`crawler.outage`)."""
+        self._stopping = True
+        self._lost = self._lost or lost
+        outage.stop_delivering(self.crawler, what, error, lost=lost)
+
     def _feeds_committed(self) -> None:
+        # Acknowledge only what was delivered: a feed that was not published (withheld after a Redis
+        # failure, or not written) gives its requests back instead.
+        feeds = self.crawler.get_extension(DeliveringFeedExporter)
+        if self._stopping or (feeds is not None and (feeds.withheld_while_crawling or feeds.undelivered())):
+            if self._lost:  # nothing left in Redis to give back to
+                self._left = True
+                self._stop.set()
+                return
+            logger.warning("The feeds of %s were not published: giving its requests back to the frontier",
+                           self.worker_id)
+            self._release()
+            return
         self._leave()
 
     def _engine_stopped(self) -> None:

@@ -6,7 +6,7 @@ The page is parsed once (`crawler.extract.page.Page`); each field is one small f
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,11 +16,10 @@ from crawler.extract.errors import NotAnArticle
 from crawler.extract.fields import squash
 from crawler.extract.hints import Hints
 from crawler.extract.page import Page
+from crawler.extract.surrogates import scrub
 from crawler.items import Article
 from crawler.sites import get_site
 
-# A page that does not declare itself an article must carry at least this much body text.
-MIN_UNDECLARED_TEXT_CHARS = 400
 # A locked story showing fewer words than this is a teaser.
 TEASER_MAX_WORDS = 250
 
@@ -46,10 +45,15 @@ def extract_article(
     hints: dict[str, Any] | Hints | None = None,
     fetched_at: str | None = None,
     now: datetime | None = None,
+    served_at: str | None = None,
 ) -> Extraction:
-    """Extract the article on `html` fetched from `url`, or raise `NotAnArticle(reason)`."""
+    """Extract the article on `html` fetched from `url`, or raise `NotAnArticle(reason)`.
+
+    `served_at` is the response's `Date` header: what "3 hours ago" on the page counts from.
+    """
     now = now or datetime.now(UTC)
-    page = Page.parse(html, url, get_site(site), hints if isinstance(hints, Hints) else Hints.from_meta(hints), now)
+    page = Page.parse(html, url, get_site(site), hints if isinstance(hints, Hints) else Hints.from_meta(hints), now,
+                      served_at=served_at, fetched_at=fetched_at)
 
     # What the page is: read before the body drops the page's furniture from the tree.
     title = f.title(page)
@@ -59,20 +63,28 @@ def extract_article(
     if not title:
         raise NotAnArticle("no_title")
     dates = f.publication_dates(page)
+    markup = f.markup(page)
     locked = f.locked(page)
-    original_url = f.original_url(page)
+    # A canonical on another site names this copy's original: never its own URL or id.
+    canonical, claimed_elsewhere = f.canonical_claims(page)
+    if claimed_elsewhere:
+        page.events.append("canonical_offsite")
+    original_url = f.original_url(page) or claimed_elsewhere
+    site_name = f.site_name(page)
+    publisher = f.publisher(page)
+    byline = f.byline(page, title, publisher, page.profile.publisher, site_name)
 
-    cleaned, original_profile = f.body(page, title, original_url)
+    cleaned, original_profile, extent = f.body(page, title, original_url, byline,
+                                         (publisher, page.profile.publisher, site_name))
     text = "\n\n".join(cleaned.paragraphs)
     if not text:
         raise NotAnArticle("no_text")
-    if not f.is_declared_article(page) and len(text) < MIN_UNDECLARED_TEXT_CHARS:
-        raise NotAnArticle("not_article_page", f"{len(text)} characters of text and no article markup")
+    refused = markup.refusal(extent, len(cleaned.paragraphs), dated=dates.published_at is not None,
+                             signed=bool(byline.authors) and not any(a in title for a in byline.authors))
+    if refused is not None and not (locked and (markup.strong or markup.weak) and refused[0] == "not_article_page"):
+        raise NotAnArticle(*refused)  # (a declared paywall teaser is short by design)
 
-    canonical = f.canonical_url(page)
-    site_name = f.site_name(page)
-    publisher = f.publisher(page)
-    original = f.original(cleaned, original_profile, original_url, publisher)
+    original = f.original(cleaned, original_profile, original_url, publisher, byline.agency)
     if original is not None:
         page.events.append("republished_copy")
     paywalled = locked and len(text.split()) < TEASER_MAX_WORDS
@@ -90,10 +102,11 @@ def extract_article(
         text=text,
         fetched_at=fetched_at or now.astimezone(UTC).isoformat(timespec="seconds"),
         summary=f.summary(page),
-        authors=f.authors(page, publisher, page.profile.publisher, site_name),
+        authors=byline.authors,
         section=f.section(page),
         keywords=f.keywords(page),
         language=f.language(page),
+        country=f.country(page),
         published_at=dates.published_at,
         published_at_raw=dates.published_at_raw,
         published_at_source=dates.published_at_source,
@@ -102,4 +115,11 @@ def extract_article(
     )
     if article.published_at is None:
         page.events.append("missing_date")
+    removed = 0
+    for spec in fields(article):
+        value, count = scrub(getattr(article, spec.name))
+        if count:
+            setattr(article, spec.name, value)
+            removed += count
+    page.events.extend(["lone_surrogates"] * removed)
     return Extraction(article, page.events, cleaned.decisions)

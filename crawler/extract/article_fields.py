@@ -6,20 +6,28 @@ then OpenGraph/meta tags, then the feed or sitemap entry (`page.hints`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from crawler.clean.bylines import mark_bylines
 from crawler.clean.original import source_link
 from crawler.clean.paragraphs import CleanResult, clean_paragraphs, rules_for
 from crawler.dates.model import PublicationDates
-from crawler.dates.publication import resolve_publication_dates
 from crawler.extract import jsonld as ld
 from crawler.extract import nextdata as nd
 from crawler.extract.blocked import block_page_reason, visible_text
-from crawler.extract.body import body_paragraphs, drop_nodes, matches_any
-from crawler.extract.date_candidates import collect_date_candidates
-from crawler.extract.fields import clean_authors, clean_keywords, normalise_language, squash
+from crawler.extract.body import drop_nodes, main_paragraphs, matches_any
+from crawler.extract.bylines import page_authors, structured_authors
+from crawler.extract.country import infer_country
+from crawler.extract.date_candidates import article_dates
+from crawler.extract.fields import clean_keywords, normalise_language, squash
+from crawler.extract.kind import Markup, read_markup, text_size
+from crawler.extract.names import clean_authors
 from crawler.extract.page import Page
+from crawler.extract.saved import origin_host
 from crawler.sites import SiteProfile, site_for_publisher, site_for_url
 from crawler.sites.generic import GENERIC
-from crawler.urls import absolute, host_of, strip_tracking, url_key
+from crawler.urls import absolute, host_of, same_site, strip_tracking, url_key
 
 _TITLE_SEPARATORS = ("--", " - ", " – ", " — ", " | ", "|", "_", "｜", " · ")
 
@@ -49,9 +57,10 @@ def block_page(page: Page, headline: str | None) -> str | None:
     return block_page_reason(page.tree.findtext(".//title") or headline or "", visible_text(page.tree))
 
 
-def is_declared_article(page: Page) -> bool:
-    og_type = (page.meta.first("og:type") or "").lower()
-    return page.jsonld is not None or page.next_article is not None or og_type == "article"
+def markup(page: Page) -> Markup:
+    """What the page declares itself (read before `body` drops the page's furniture)."""
+    return read_markup(page.tree, page.url, page.meta, jsonld=page.jsonld is not None,
+                       next_data=page.next_article is not None)
 
 
 def locked(page: Page) -> bool:
@@ -67,9 +76,9 @@ def locked(page: Page) -> bool:
 
 
 def publication_dates(page: Page) -> PublicationDates:
-    candidates = collect_date_candidates(page.tree, page.url, jsonld=page.jsonld, next_article=page.next_article,
-                                         meta=page.meta, hints=page.hints)
-    dates = resolve_publication_dates(candidates, tz=page.profile.timezone, now=page.now)
+    dates = article_dates(page.tree, page.url, tz=page.profile.timezone, now=page.now, next_article=page.next_article,
+                          hints=page.hints, served_at=page.served_at, fetched_at=page.fetched_at,
+                          earliest=page.profile.online_since)
     page.events.extend(f"dates/{issue}" for issue in dates.issues)
     return dates
 
@@ -81,22 +90,34 @@ def original_url(page: Page) -> str | None:
     return source_link(page.tree, page.url)
 
 
-def body(page: Page, headline: str, original: str | None) -> tuple[CleanResult, SiteProfile | None]:
-    """The cleaned body paragraphs, and the original's profile when a copy names a known site.
+def body(page: Page, headline: str, original: str | None, byline: Byline | None = None,
+         site_names: tuple[str | None, ...] = ()) -> tuple[CleanResult, SiteProfile | None, int]:
+    """The cleaned body paragraphs, the original's profile when a copy names a known site, and the
+    size of the page's text (the larger of the two extraction modes, cleaned: `kind.text_size`).
 
     Drops the site's furniture from the tree first: read every other field from the tree before.
+    Byline and dateline lines at the head or foot of the body go too (`crawler.clean.bylines`).
     """
     profile = page.profile
     drop_nodes(page.tree, GENERIC.drop_selectors + (profile.drop_selectors if profile is not GENERIC else ()))
-    paragraphs = body_paragraphs(page.tree, page.url)
+    paragraphs, other = main_paragraphs(page.tree, page.url)
     if not paragraphs and page.next_article:
         paragraphs = nd.body_paragraphs(page.next_article)
-    # trafilatura keeps an <h1> that sits inside the content block: the headline is not body text.
-    if paragraphs and paragraphs[0].casefold() == headline.casefold():
-        paragraphs = paragraphs[1:]
-    cleaned, original_profile = _clean(paragraphs, profile, original)
+    cleaned, original_profile = _clean(_without_headline(paragraphs, headline), profile, original)
+    mark_bylines(cleaned, byline.authors if byline else (), (*site_names, byline.agency if byline else None))
     page.events.extend(f"clean/removed/{d.rule}" for d in cleaned.removed)
-    return cleaned, original_profile
+    extent = text_size("\n\n".join(cleaned.paragraphs))
+    if other:
+        alternative, _ = _clean(_without_headline(other, headline), profile, original)
+        extent = max(extent, text_size("\n\n".join(alternative.paragraphs)))
+    return cleaned, original_profile, extent
+
+
+def _without_headline(paragraphs: list[str], headline: str) -> list[str]:
+    """trafilatura keeps an <h1> that sits inside the content block: the headline is not body text."""
+    if paragraphs and paragraphs[0].casefold() == headline.casefold():
+        return paragraphs[1:]
+    return paragraphs
 
 
 def _clean(paragraphs: list[str], profile: SiteProfile, original: str | None) -> tuple[CleanResult, SiteProfile | None]:
@@ -122,19 +143,36 @@ def _clean(paragraphs: list[str], profile: SiteProfile, original: str | None) ->
 
 # --- identity and provenance ----------------------------------------------------------------------
 
-def canonical_url(page: Page) -> str:
-    candidates = [page.meta.canonical, page.meta.first("og:url"), ld.first_text(page.ld.get("url"))]
+def canonical_claims(page: Page) -> tuple[str, str | None]:
+    """(canonical URL, a canonical the page claims on another site or None).
+
+    rel=canonical, og:url, JSON-LD url (and, last, a saved page's "saved from url" comment): the first
+    web URL on the page's own site (a saved file:// page may name any). One on another site is a
+    republished copy naming its original: never this page's canonical URL, id or state record.
+    """
+    candidates = [page.meta.canonical, page.meta.first("og:url"), ld.first_text(page.ld.get("url")),
+                  page.saved_from]
+    saved_page = urlsplit(page.url).scheme == "file"
+    elsewhere = None
     for candidate in candidates:
         resolved = absolute(candidate, page.url)
-        if resolved:
-            return strip_tracking(resolved)
-    return strip_tracking(page.url)
+        if resolved is None:
+            continue
+        if saved_page or same_site(resolved, page.url, page.profile.hosts):
+            return strip_tracking(resolved), elsewhere
+        elsewhere = elsewhere or resolved
+    return strip_tracking(page.url), elsewhere
+
+
+def canonical_url(page: Page) -> str:
+    return canonical_claims(page)[0]
 
 
 def site_name(page: Page) -> str:
+    """The profile's name; for the generic profile, the host (a saved page's: the one it names)."""
     if page.profile.name != "generic":
         return page.profile.name
-    host = host_of(page.url)
+    host = host_of(page.url) or origin_host(page.url, page.meta, page.jsonld, page.saved_from)
     return host.removeprefix("www.") if host else "file"
 
 
@@ -150,10 +188,12 @@ def publisher(page: Page) -> str | None:
 
 
 def original(
-    cleaned: CleanResult, original_profile: SiteProfile | None, original_link: str | None, own_publisher: str | None
+    cleaned: CleanResult, original_profile: SiteProfile | None, original_link: str | None, own_publisher: str | None,
+    agency: str | None = None,
 ) -> dict[str, str | None] | None:
-    """`{publisher, url}` of the original for a republished copy; None for an original page."""
-    name = (original_profile.publisher if original_profile else None) or cleaned.footer_publisher
+    """`{publisher, url}` of the original for a republished copy (or a wire story: the agency its
+    byline credits); None for an original page."""
+    name = (original_profile.publisher if original_profile else None) or cleaned.footer_publisher or agency
     if original_link is None and name is None:
         return None
     if name and own_publisher and name.casefold() == own_publisher.casefold():
@@ -172,13 +212,28 @@ def summary(page: Page) -> str | None:
     )
 
 
-def authors(page: Page, *site_names: str | None) -> list[str]:
-    """People; placeholders and the site's own names (`site_names`) removed."""
-    return clean_authors(
-        ld.names(page.ld.get("author")) or nd.names(page.next.get("authors")) or page.meta.all("author")
-        or page.meta.all("article:author") or list(page.hints.feed_authors),
-        site_names=site_names,
-    )
+@dataclass
+class Byline:
+    """The people who wrote the article, and the news agency it credits, if any."""
+
+    authors: list[str]
+    agency: str | None = None
+
+
+def byline(page: Page, headline: str, *site_names: str | None) -> Byline:
+    """People; placeholders and the site's own names (`site_names`) removed; an agency apart.
+
+    Structured data first, then the feed entry, then the page's visible byline
+    (`crawler.extract.bylines`): read it before `body` drops the page's furniture.
+    """
+    agencies: list[str] = []
+    for candidates in (lambda: structured_authors(page.jsonld, page.next_article, page.meta),
+                       lambda: list(page.hints.feed_authors),
+                       lambda: page_authors(page.tree, headline)):
+        found = clean_authors(candidates(), site_names=site_names, agencies=agencies)
+        if found or agencies:
+            return Byline(found, agencies[0] if agencies else None)
+    return Byline([])
 
 
 def section(page: Page) -> str | None:
@@ -194,6 +249,13 @@ def keywords(page: Page) -> list[str]:
         or page.meta.all("news_keywords") or page.meta.all("keywords") or page.meta.all("article:tag")
         or ([page.hints.sitemap_keywords] if page.hints.sitemap_keywords else [])
     )
+
+
+def country(page: Page) -> str | None:
+    """The publication's home country (`crawler.extract.country`)."""
+    host = host_of(page.url) or origin_host(page.url, page.meta, page.jsonld, page.saved_from)
+    return infer_country(profile_country=page.profile.country, jsonld=page.jsonld, host=host,
+                         og_locale=page.meta.first("og:locale"), lang=page.meta.lang)
 
 
 def language(page: Page) -> str | None:

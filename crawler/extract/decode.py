@@ -37,6 +37,8 @@ MIN_MOJIBAKE_PAIRS = 8
 # ... and such neighbours are at least this share of its non-ASCII characters: all of them in mojibake,
 # about half in Portuguese full of "ção"/"ções" (and even then no codepage is swapped for another).
 MIN_MOJIBAKE_SHARE = 0.75
+# A page declaring another charset is read as UTF-8 when it is valid UTF-8 with this many non-ASCII characters.
+MIN_UTF8_CHARS = 8
 # A candidate decoding is accepted with at most this many U+FFFD per 1,000 characters.
 MAX_CANDIDATE_REPLACEMENTS_PER_1000 = 1.0
 # Bytes the detector looks at (it samples; a page's head and first paragraphs are enough).
@@ -84,6 +86,16 @@ def _suspicious(text: str, encoding: str) -> bool:
     return _is_single_byte(encoding) and _looks_like_mojibake(text)
 
 
+def _is_utf8_text(body: bytes) -> bool:
+    """Strictly valid UTF-8 with multi-byte characters: a page saved as UTF-8 whose old declaration
+    (gb2312, shift_jis...) was kept. Legacy multi-byte text is practically never valid UTF-8."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return _non_ascii(text) >= MIN_UTF8_CHARS
+
+
 def _detected(body: bytes) -> str | None:
     match = from_bytes(body[:DETECTOR_MAX_BYTES], cp_isolation=list(DETECTOR_CANDIDATES)).best()
     return match.encoding if match is not None else None
@@ -128,6 +140,8 @@ def decode_html(body: bytes, header_encoding: str | None) -> tuple[str, str, boo
     """
     content_type = f"text/html; charset={header_encoding}" if header_encoding else None
     used, text = html_to_unicode(content_type, body, auto_detect_fun=_undeclared)
+    if read_bom(body)[0] is None and used != "utf-8" and _is_utf8_text(body):
+        return body.decode("utf-8"), "utf-8", True
     if read_bom(body)[0] is not None or not _suspicious(text, used):
         return text, used, False
     single_byte = _is_single_byte(used)

@@ -93,6 +93,18 @@ def names(value: Any) -> list[str]:
     return []
 
 
+_ORGANISATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"})
+
+
+def person_names(value: Any) -> list[str]:
+    """Like `names`, without nodes typed as organisations (a publisher given as the author)."""
+    if isinstance(value, list):
+        return [name for item in value for name in person_names(item)]
+    if isinstance(value, dict) and _types(value) & _ORGANISATION_TYPES:
+        return []
+    return names(value)
+
+
 def text_list(value: Any) -> list[str]:
     """Keywords/sections: a comma-separated string or a list of strings."""
     if isinstance(value, str):

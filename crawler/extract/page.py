@@ -18,6 +18,7 @@ from crawler.extract.decode import decode_html, strip_stray_end_tags
 from crawler.extract.errors import NotAnArticle
 from crawler.extract.hints import Hints
 from crawler.extract.meta import PageMeta, read_meta
+from crawler.extract.saved import is_saved, origin_profile, saved_from
 from crawler.sites import SiteProfile
 
 
@@ -33,21 +34,31 @@ class Page:
     meta: PageMeta
     hints: Hints
     now: datetime
+    served_at: str | None = None
+    """The response's `Date` header: what relative dates on the page ("3 hours ago") count from."""
+    fetched_at: str | None = None
+    """When the page was fetched (ISO 8601); the anchor for relative dates when there is no `Date` header."""
     events: list[str] = field(default_factory=list)
     """What happened on the way, as stat suffixes (`extract/<event>`)."""
+    saved_from: str | None = None
+    """For a page read from disk: the address its browser recorded when saving it (if any)."""
 
     @classmethod
-    def parse(cls, html: str | bytes, url: str, profile: SiteProfile, hints: Hints, now: datetime) -> Page:
+    def parse(cls, html: str | bytes, url: str, profile: SiteProfile, hints: Hints, now: datetime, *,
+              served_at: str | None = None, fetched_at: str | None = None) -> Page:
         """Parse once; raise `NotAnArticle("unparseable")` when there is no tree to read."""
         if isinstance(html, bytes):
             # Saved pages: BOM, then the page's own declaration (gb2312 read as GB18030), then detection.
             html = decode_html(html, None)[0]
+        browser = saved_from(html) if is_saved(url) else None
         tree = load_html(strip_stray_end_tags(html))
         if tree is None:
             raise NotAnArticle("unparseable")
         jsonld, broken = ld.find_article_jsonld(tree)
+        meta = read_meta(tree)
+        profile = origin_profile(url, meta, jsonld, browser) or profile  # a saved page: the site it came from
         page = cls(url, profile, tree, jsonld, nd.find_next_article(tree, profile.next_data_article_path),
-                   read_meta(tree), hints, now)
+                   meta, hints, now, served_at, fetched_at, saved_from=browser)
         if broken:
             page.events.append("broken_jsonld")
         return page

@@ -53,7 +53,7 @@ def read_articles(paths: Iterable[Path], counts: Counter[str] | None = None) -> 
 
 
 def epu_results(article: dict[str, Any]) -> list[dict[str, Any]]:
-    """The article's EPU tags: from its `signals` (schema >= 1.2), else tagged now (older feeds)."""
+    """The article's EPU tags: from its `signals` (schema >= 1.4), else tagged now (older feeds)."""
     signals = article.get("signals")
     if isinstance(signals, dict) and isinstance(signals.get("epu"), list):
         return signals["epu"]

@@ -15,6 +15,8 @@ CHINADAILY = SiteProfile(
     hosts=("chinadaily.com.cn",),
     timezone="Asia/Shanghai",
     language="en",
+    country="CN",
+    currency="CNY",
     sitemaps=(f"{_BASE}/sitemap.xml",),
     # Business first: it is the economy feed; world/china carry the macro-policy stories.
     feeds=tuple(f"{_BASE}/rss/{name}_rss.xml" for name in ("bizchina", "china", "world")),

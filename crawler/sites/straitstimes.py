@@ -17,6 +17,8 @@ STRAITSTIMES = SiteProfile(
     hosts=("straitstimes.com",),
     timezone="Asia/Singapore",
     language="en",
+    country="SG",
+    currency="SGD",
     # No fixed sitemap: `crawler.spiders.straitstimes` computes this month's and last month's.
     sitemaps=(),
     feeds=(f"{_BASE}/news/business/rss.xml",),

@@ -6,14 +6,17 @@ Same interface and semantics as `crawler.state.store.StateStore` (SQLite); the a
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from redis.exceptions import RedisError
 
 from crawler.distributed.connection import expand, redis_for
-from crawler.state.store import Record, StagedWrites
+from crawler.state.store import Record, StagedWrites, StoreUnavailable
 
 if TYPE_CHECKING:
     from redis import Redis
@@ -89,6 +92,22 @@ def _from_json(raw: bytes | str | None) -> Record | None:
                   modified_at=data.get("modified_at"), discovery_ts=None if ts is None else float(ts))
 
 
+_T = TypeVar("_T")
+
+
+def _unavailable(method: Callable[..., _T]) -> Callable[..., _T]:
+    """Redis errors become `StoreUnavailable`: callers above need not import redis to handle them."""
+
+    @functools.wraps(method)
+    def wrapper(*args: Any, **kwargs: Any) -> _T:
+        try:
+            return method(*args, **kwargs)
+        except RedisError as exc:
+            raise StoreUnavailable(f"the crawl state in Redis: {type(exc).__name__}: {exc}") from exc
+
+    return wrapper
+
+
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -115,16 +134,21 @@ class RedisStateStore(StagedWrites):
     def from_crawler(cls, crawler: Crawler) -> RedisStateStore:
         settings = crawler.settings
         prefix = expand(settings["STATE_REDIS_PREFIX"], settings)
-        return cls(redis_for(crawler), prefix, reset=settings.getbool("STATE_RESET"))
+        try:
+            return cls(redis_for(crawler), prefix, reset=settings.getbool("STATE_RESET"))
+        except RedisError as exc:
+            raise StoreUnavailable(f"the crawl state in Redis: {type(exc).__name__}: {exc}") from exc
 
     # --- reads (staged records win: they are this worker's newest knowledge) ----------------
 
+    @_unavailable
     def get(self, article_id: str) -> Record | None:
         staged = self._staged.get(article_id)
         if staged is not None:
             return staged
         return _from_json(self.server.hget(self.articles_key, article_id))
 
+    @_unavailable
     def by_url(self, canonical_url: str) -> Record | None:
         for record in self._staged.values():
             if record.canonical_url == canonical_url:
@@ -132,6 +156,7 @@ class RedisStateStore(StagedWrites):
         found = _from_json(self._by_url(keys=[self.articles_key, self.urls_key], args=[canonical_url]))
         return found if found is not None and found.canonical_url == canonical_url else None
 
+    @_unavailable
     def by_fingerprint(self, fingerprint: str, *, exclude_id: str) -> Record | None:
         for record in self._staged.values():
             if record.fingerprint == fingerprint and record.id != exclude_id:
@@ -141,6 +166,7 @@ class RedisStateStore(StagedWrites):
 
     # --- writes -----------------------------------------------------------------------------
 
+    @_unavailable
     def _write(self, records: list[Record]) -> None:
         """Write `records` in one transaction (visible to every worker at once)."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -151,8 +177,14 @@ class RedisStateStore(StagedWrites):
                                 args=[now, *chunk], client=pipe)
         pipe.execute()
 
+    @_unavailable
     def count(self) -> int:
         return int(self.server.hlen(self.articles_key))
+
+    @_unavailable
+    def check(self) -> None:
+        """Redis answers (a feed is published only when its commit can be made)."""
+        self.server.ping()
 
     def close(self) -> None:
         """Nothing to release: the connection pool belongs to the crawl (`redis_for`)."""

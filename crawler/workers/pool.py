@@ -134,9 +134,13 @@ class ExtractionPool:
         hints: dict[str, Any] | None,
         fetched_at: str,
         now: datetime,
+        served_at: str | None = None,
     ) -> JobResult:
-        """The page's result (an item and stats); raises `NotAnArticle` or `ExtractionFailed`."""
-        job = PageJob(html, url, site, hints, fetched_at, now, self.options)
+        """The page's result (an item and stats); raises `NotAnArticle` or `ExtractionFailed`.
+
+        `served_at`: the response's `Date` header (relative dates on the page count from it).
+        """
+        job = PageJob(html, url, site, hints, fetched_at, now, self.options, served_at)
         result = self.job(job) if self.workers == 0 else await self._submit(job)
         for name, level, message in result.logs:
             logging.getLogger(name).log(level, "%s", message)

@@ -40,35 +40,62 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+class RedisProcess:
+    """A redis-server of a test's own on 127.0.0.1 (free port, no persistence); `extra` are more
+    command-line options (`--requirepass`, `--unixsocket`). `restart()` brings it back empty on the
+    same port, as a Redis without persistence comes back after a crash."""
+
+    def __init__(self, folder: Path, *extra: str, port: int | None = None) -> None:
+        self.binary = require_program("redis-server", "Debian: apt-get install redis-server; the distributed "
+                                      "tests need a real Redis")
+        self.folder = folder
+        self.extra = extra
+        self.port = port or _free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, client: redis.Redis | None = None) -> RedisProcess:
+        self.process = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder), "--save", "",
+             "--appendonly", "no", "--logfile", str(self.folder / "redis.log"), *self.extra],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        client = client or redis.Redis(port=self.port)
+        process = self.process
+
+        def answers() -> bool:
+            if process.poll() is not None:
+                raise RuntimeError(f"redis-server exited: {(self.folder / 'redis.log').read_text()}")
+            try:
+                return bool(client.ping())
+            except redis.ConnectionError:
+                return False
+
+        try:
+            wait_until(answers, "redis-server to answer PING", timeout=30)
+        except AssertionError:
+            process.kill()
+            raise
+        return self
+
+    def stop(self) -> None:
+        """Stop it at once (SIGKILL: the outage tests simulate a crash, and nothing is persisted)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=30)
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     """A redis-server on 127.0.0.1 for the session; yields its port."""
-    binary = require_program("redis-server", "Debian: apt-get install redis-server; the distributed tests need a real Redis")
-    folder = tmp_path_factory.mktemp("redis")
-    port = _free_port()
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder), "--save", "",
-         "--appendonly", "no", "--logfile", str(folder / "redis.log")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    client = redis.Redis(port=port)
-
-    def answers() -> bool:
-        if process.poll() is not None:
-            raise RuntimeError(f"redis-server exited: {(folder / 'redis.log').read_text()}")
-        try:
-            return bool(client.ping())
-        except redis.ConnectionError:
-            return False
-
-    try:
-        wait_until(answers, "redis-server to answer PING", timeout=30)
-    except AssertionError:
-        process.kill()
-        raise
-    yield port
-    process.terminate()
-    process.wait(timeout=30)
+    server = RedisProcess(tmp_path_factory.mktemp("redis")).start()
+    yield server.port
+    assert server.process is not None
+    server.process.terminate()
+    server.process.wait(timeout=30)
 
 
 @pytest.fixture()

@@ -59,7 +59,7 @@ def test_with_redis_url_the_addon_switches_scheduler_filter_and_feed_name() -> N
     settings = project_settings(REDIS_URL="redis://127.0.0.1:1/0", WORKER_ID="host-42")
     RedisAddon().update_settings(settings)
     assert settings["SCHEDULER"] == SCHEDULER and settings["DUPEFILTER_CLASS"] == DUPEFILTER
-    assert list(settings.getdict("FEEDS")) == ["feeds/%(name)s/%(time)s-host-42.jsonl"]
+    assert list(settings.getdict("FEEDS")) == ["feeds/%(name)s/%(time)s-%(run_id)s-host-42.jsonl"]
     assert settings["SCHEDULER_QUEUE_KEY"] == "%(bot)s:%(spider)s:requests"
     assert settings["STATE_STORE_CLASS"] == "crawler.state.redis_store.RedisStateStore"
     assert settings["TEMPLATES_COUNTER_CLASS"] == "crawler.clean.redis_templates.RedisTemplateCounter"

@@ -14,8 +14,8 @@ from tests.support.paths import SCHEMA_PATH
 
 from .examples import ALL
 
-KEYS = {"text", "field", "start", "end", "value", "value_max", "currency", "approximate", "unit", "value_usd",
-        "usd_rate", "usd_rate_source", "conversion_of"}
+KEYS = {"text", "field", "start", "end", "value", "value_max", "currency", "currency_inferred", "approximate", "unit",
+        "value_usd", "usd_rate", "usd_rate_source", "conversion_of"}
 SCHEMA = SCHEMA_PATH
 ARTICLE = " ".join(e.sentence for e in ALL)
 

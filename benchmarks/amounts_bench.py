@@ -2,7 +2,7 @@
 
 Run from the repository root:  python benchmarks/amounts_bench.py
 
-Quality: every row of ``tests/amounts/examples.py`` (known failures included) is scored; a found amount
+Quality: every row of ``tests/unit/normalise/amounts/examples.py`` (known failures included) is scored; a found amount
 matches an expected one when the currency is the same and the value is within 0.5 %. The same rows
 are given to a bare price-parser (``Price.fromstring`` per sentence, as a naive user would call it;
 its currency string is mapped to an ISO code with our own symbol table, to be fair to it).

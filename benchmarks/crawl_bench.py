@@ -1,7 +1,7 @@
 """Crawl benchmark: this project's `scmp` spider against a fetch-only ceiling and a naive baseline.
 
     python -m benchmarks.crawl_bench                    # N = 300 and 3000, one run each (~4 min, 2 idle cores)
-    python -m benchmarks.crawl_bench --runs 3           # medians of three runs (the README figures)
+    python -m benchmarks.crawl_bench --runs 3           # medians of three runs (the docs/performance.md figures)
     python -m benchmarks.crawl_bench --sizes 300 --configs scmp,scmp-inline
 
 It writes a local news site of N realistic article pages (60-150 KB each: JSON-LD, mega-menu,

@@ -4,10 +4,10 @@
 
 Each stage is timed alone in this process (no Scrapy, no I/O) over the same pages:
 the naive baseline's whole work (`trafilatura.extract`), then this project's worker side
-(`extract_article`, each normaliser) and reactor side (the item pipelines that run there, the
-feed line). Then a cProfile of `extract_article`, grouped by function, to show what inside it
-costs more than trafilatura itself. The crawl benchmark's CPU figures are these plus Scrapy's
-own per-page cost (the fetch-only row) plus start-up.
+(`extract_article` and, inside it, the publication-date stage; each normaliser) and reactor side
+(the item pipelines that run there, the feed line). Then a cProfile of `extract_article`, grouped
+by function, to show what inside it costs more than trafilatura itself. The crawl benchmark's CPU
+figures are these plus Scrapy's own per-page cost (the fetch-only row) plus start-up.
 """
 
 from __future__ import annotations
@@ -31,13 +31,18 @@ if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
 import trafilatura  # noqa: E402
-from crawler.workers.normalisers import NORMALISERS  # noqa: E402
+from trafilatura.utils import load_html  # noqa: E402
 
 from benchmarks.crawl_site import BenchSite  # noqa: E402
+from crawler import settings as project_settings  # noqa: E402
+from crawler.dates.page import publication_dates  # noqa: E402
 from crawler.extract import extract_article  # noqa: E402
+from crawler.extract.decode import strip_stray_end_tags  # noqa: E402
+from crawler.normalise import load_normalisers  # noqa: E402
 from crawler.workers.jobs import JobOptions, PageJob, run_job  # noqa: E402
 
 NOW = datetime(2026, 11, 29, tzinfo=UTC)
+NORMALISERS = load_normalisers(tuple(project_settings.NORMALISERS))
 
 
 def per_page_ms(work: Callable[[Any], Any], inputs: list[Any], repeat: int = 2) -> float:
@@ -54,7 +59,7 @@ def per_page_ms(work: Callable[[Any], Any], inputs: list[Any], repeat: int = 2) 
 
 
 def _normalise(normaliser: Any, item: dict[str, Any]) -> Any:
-    return normaliser.apply(dict(item), {})
+    return normaliser.apply(dict(item), {name: getattr(project_settings, name) for name in normaliser.settings})
 
 
 def _process(pipeline: Any, result: Any) -> Any:
@@ -105,10 +110,15 @@ def main(argv: list[str] | None = None) -> int:
         ("worker", "extract_article (parse, metadata, trafilatura, cleaning)",
          per_page_ms(lambda p: extract_article(p[0], p[1], site="scmp", now=NOW, fetched_at=NOW.isoformat()), pages)),
     ]
+    trees = [(load_html(strip_stray_end_tags(html)), url) for html, url in pages]
+    rows.append(("worker", "  of which publication dates (crawler.dates.page, on the parsed page)",
+                 per_page_ms(lambda t: publication_dates(t[0], t[1], tz="Asia/Hong_Kong", now=NOW), trees)))
     for normaliser in NORMALISERS:
         rows.append(("worker", f"normaliser {normaliser.field}",
                      per_page_ms(functools.partial(_normalise, normaliser), extracted)))
-    options = JobOptions(normalisers=tuple(n.field for n in NORMALISERS))
+    options = JobOptions(normalisers=tuple(project_settings.NORMALISERS),
+                         settings=tuple((name, getattr(project_settings, name)) for n in NORMALISERS
+                                        for name in n.settings))
     rows.append(("worker", "run_job total (what a worker does per page)",
                  per_page_ms(lambda p: run_job(PageJob(p[0], p[1], "scmp", None, NOW.isoformat(), NOW, options)),
                              pages)))

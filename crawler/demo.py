@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import AsyncCrawlerProcess, Crawler
+from scrapy.settings import Settings
 from scrapy.utils.defer import deferred_from_coro
-from scrapy.utils.project import get_project_settings
 
 from crawler.extensions.summary import format_summary
+from crawler.project import project_settings
 from crawler.spiders.article import ArticleSpider
 from crawler.spiders.scmp import ScmpSpider
 from sample_site.build import Manifest, build_site
@@ -31,6 +32,17 @@ DEMO_SETTINGS = {
 }
 
 
+def demo_settings(output: Path, state_dir: Path, extra_settings: dict[str, Any] | None = None) -> Settings:
+    """The project's settings (from any folder: `news-crawl-demo` is a console script), made local:
+    state in `state_dir`, every article appended to `output`."""
+    settings = project_settings()
+    state = {"STATE_PATH": str(state_dir / "crawl.sqlite"), "TEMPLATES_STATE_PATH": str(state_dir / "templates.json")}
+    settings.setdict({**DEMO_SETTINGS, **state, **(extra_settings or {})}, priority="cmdline")
+    settings.set("FEEDS", {str(output): {"format": "jsonlines", "encoding": "utf-8", "overwrite": False}},
+                 priority="cmdline")
+    return settings
+
+
 def crawl_sample_site(
     output: Path, manifest: Manifest, state_dir: Path, extra_settings: dict[str, Any] | None = None
 ) -> list[Crawler]:
@@ -38,12 +50,7 @@ def crawl_sample_site(
 
     The crawl state lives in `state_dir` (a temporary folder), so every demo run shows the whole site.
     """
-    settings = get_project_settings()
-    state = {"STATE_PATH": str(state_dir / "crawl.sqlite"), "TEMPLATES_STATE_PATH": str(state_dir / "templates.json")}
-    settings.setdict({**DEMO_SETTINGS, **state, **(extra_settings or {})}, priority="cmdline")
-    settings.set("FEEDS", {str(output): {"format": "jsonlines", "encoding": "utf-8", "overwrite": False}},
-                 priority="cmdline")
-    process = AsyncCrawlerProcess(settings)
+    process = AsyncCrawlerProcess(demo_settings(output, state_dir, extra_settings))
     crawlers = [process.create_crawler(ScmpSpider), process.create_crawler(ArticleSpider)]
 
     async def one_after_the_other() -> None:

@@ -43,3 +43,11 @@ def record_failure(stats: Any, code: int, reason: str) -> None:
 def exit_code(stats: dict[str, Any] | None) -> int:
     """The code a run with these final stats exits with (0 when nothing was recorded)."""
     return int((stats or {}).get(CODE_STAT, OK))
+
+
+def most_severe(codes: list[int]) -> int:
+    """The code a job of several crawls (scrapy crawlall) exits with: the most severe of theirs (0 if none)."""
+    failed = [code for code in codes if code != OK]
+    if not failed:
+        return OK
+    return min(failed, key=lambda code: _SEVERITY.index(code) if code in _SEVERITY else len(_SEVERITY))

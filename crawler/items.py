@@ -3,7 +3,8 @@
 `Article` is the only item type the spiders yield. Every value is JSON-safe (str, int, float,
 bool, None, lists and dicts of those) so that the feed exporter never has to guess an encoding.
 The JSON Schema in `crawler/schema/article.schema.json` describes the same fields; bump
-`SCHEMA_VERSION` (minor: fields added; major: fields renamed, removed or retyped) when it changes.
+`SCHEMA_VERSION` (minor: fields or values added; major: fields renamed, removed or retyped) when it
+changes.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.4"
 
 
 @dataclass(kw_only=True)
@@ -44,12 +45,16 @@ class Article:
     """Keywords / tags as the site gives them."""
     language: str | None = None
     """BCP 47 language tag (`en`, `zh`, `zh-Hant`)."""
+    country: str | None = None
+    """ISO 3166-1 alpha-2 code of the publication's home (site profile, else inferred from the page), or
+    null: which dollar a bare "$" is. (1.3)"""
     published_at: str | None = None
     """Publication time, ISO 8601 with a UTC offset."""
     published_at_raw: str | None = None
     """The publication time exactly as found on the page or in the feed."""
     published_at_source: str | None = None
-    """Where `published_at` came from: jsonld, next_data, meta, time, visible, url, sitemap, feed."""
+    """Where `published_at` came from: jsonld, next_data, meta, time, visible, url, htmldate (its
+    reading of the page, when none of ours found a date; 1.2), sitemap, feed."""
     modified_at: str | None = None
     """Last modification time, ISO 8601 with a UTC offset."""
     text: str
@@ -60,6 +65,9 @@ class Article:
     """Money amounts found in title and text (see the schema for the entry shape)."""
     dates: list[dict[str, Any]] = field(default_factory=list)
     """Date mentions found in title and text (see the schema for the entry shape)."""
+    signals: dict[str, Any] | None = None
+    """Economic signals: `{"epu": [per-method EPU tags], "figures": [indicator figures]}`, null when
+    the signals normaliser did not run (see docs/signals.md and the schema). (1.4)"""
     fetched_at: str
     """When the page was fetched, ISO 8601 in UTC."""
     update: bool = False

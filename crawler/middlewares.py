@@ -40,10 +40,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# Defaults when the settings are absent (crawler/settings.py sets them explicitly).
-DEFAULT_BACKOFF_BASE = 1.0   # seconds before the first retry; doubled per retry
-DEFAULT_BACKOFF_MAX = 60.0   # no wait is longer; a longer Retry-After means "not in this run"
-DEFAULT_SITEMAP_MAX_NESTED = 1000
 # Callback names of sitemap requests: ours (NewsSpider) and Scrapy's SitemapSpider.
 SITEMAP_CALLBACKS = frozenset({"parse_sitemap", "_parse_sitemap"})
 
@@ -118,8 +114,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     def __init__(self, settings: BaseSettings, *, rng: random.Random | None = None) -> None:
         super().__init__(settings)
-        self.backoff_base = settings.getfloat("RETRY_BACKOFF_BASE", DEFAULT_BACKOFF_BASE)
-        self.backoff_max = settings.getfloat("RETRY_BACKOFF_MAX", DEFAULT_BACKOFF_MAX)
+        self.backoff_base = settings.getfloat("RETRY_BACKOFF_BASE")
+        self.backoff_max = settings.getfloat("RETRY_BACKOFF_MAX")
         if self.backoff_base < 0 or self.backoff_max < 0:
             raise NotConfigured("RETRY_BACKOFF_BASE and RETRY_BACKOFF_MAX must not be negative")
         self.rng = rng or random.Random()
@@ -195,7 +191,7 @@ class NestedSitemapCapMiddleware(BaseSpiderMiddleware):
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.max_nested = crawler.settings.getint("SITEMAP_MAX_NESTED", DEFAULT_SITEMAP_MAX_NESTED)
+        self.max_nested = crawler.settings.getint("SITEMAP_MAX_NESTED")
         if self.max_nested <= 0:
             raise NotConfigured("SITEMAP_MAX_NESTED is 0")
         self.followed = 0

@@ -20,6 +20,8 @@ from spidermon.contrib.scrapy.monitors import (
 )
 from spidermon.core.actions import Action
 
+from crawler import exit_codes
+
 # spidermon 1.27 still logs through Spider.log(), deprecated since Scrapy 2.14; nothing of ours uses it.
 warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated", module=r"spidermon\.")
 
@@ -37,7 +39,7 @@ class DropRateMonitor(Monitor, SpiderMonitorMixin):
     @monitors.name("Share of extracted articles that were dropped")
     def test_drop_rate(self) -> None:
         stats = self.data.stats
-        limit = self.data.crawler.settings.getfloat("MONITOR_MAX_DROP_RATE", 0.5)
+        limit = self.data.crawler.settings.getfloat("MONITOR_MAX_DROP_RATE")
         dropped = stats.get("item_dropped_count", 0) - stats.get("state/unchanged", 0)
         total = stats.get("item_scraped_count", 0) + dropped
         rate = dropped / total if total else 0.0
@@ -45,13 +47,15 @@ class DropRateMonitor(Monitor, SpiderMonitorMixin):
 
 
 class CountResults(Action):
-    """Put the suite's verdicts into the crawl stats."""
+    """Put the suite's verdicts into the crawl stats; a failed check fails the run (`CHECKS_FAILED`)."""
 
     def run_action(self) -> None:
         stats = self.data.crawler.stats
         failed = len(self.result.failures) + len(self.result.errors)
         stats.set_value("monitors/failed", failed)
         stats.set_value("monitors/passed", self.result.testsRun - failed)
+        if failed:
+            exit_codes.record_failure(stats, exit_codes.CHECKS_FAILED, "checks_failed")
 
 
 class CloseMonitorSuite(MonitorSuite):

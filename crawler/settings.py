@@ -30,6 +30,9 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_DELAY = 0.5
+# Saved pages (file:// URLs) share one slot with no politeness delay (and robots.txt never applies to
+# them): reading 200 local files is not a visit to a site. Keep this entry if you set DOWNLOAD_SLOTS.
+DOWNLOAD_SLOTS = {"file://": {"delay": 0.0, "concurrency": 16}}
 DOWNLOAD_TIMEOUT = 30
 RETRY_ENABLED = True
 RETRY_TIMES = 3
@@ -46,9 +49,16 @@ SPIDER_MIDDLEWARES = {"crawler.middlewares.NestedSitemapCapMiddleware": 850}
 # Pages above 10 MiB (after decompression) are not news articles; this also stops gzip bombs.
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+# file:// URLs (only those given on the command line are ever requested) are read within the same cap,
+# and only regular files (never /dev/zero or a FIFO).
+DOWNLOAD_HANDLERS = {"file": "crawler.downloads.BoundedFileDownloadHandler"}
 REDIRECT_MAX_TIMES = 10
 COOKIES_ENABLED = False
+# No remote control of a running crawl unless asked for (-s NAME=1): Scrapy's telnet console, and its
+# RemoteControl HTTP endpoint (Scrapy >= 2.19: runs any Python code sent with the token it writes to a
+# job file in the user's profile), are both on by default in Scrapy.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 
 # --- Scheduling ---------------------------------------------------------------------------------
 # Without JOBDIR, at most this many pending requests are held in memory (all sites together); the
@@ -74,20 +84,33 @@ TEMPLATES_MIN_PAGES = 4
 TEMPLATES_MAX_HOSTS = 200
 TEMPLATES_MAX_PER_HOST = 2000
 TEMPLATES_STATE_PATH = "state/templates.json"
+# Who keeps the counts: in memory (saved to TEMPLATES_STATE_PATH), or in Redis (the add-on swaps in
+# crawler.clean.redis_templates.RedisTemplateCounter, whose counts expire after TEMPLATES_REDIS_TTL s).
+TEMPLATES_COUNTER_CLASS = "crawler.clean.templates.TemplateCounter"
+TEMPLATES_REDIS_PREFIX = "%(bot)s:templates"
+TEMPLATES_REDIS_TTL = 30 * 24 * 3600
 
 # --- Output -------------------------------------------------------------------------------------
 # Without -o/-O/FEEDS, every run writes a new JSON Lines file per spider here (see
 # NewsSpider.update_settings: Scrapy merges FEEDS with -o/-O, so the default cannot live in FEEDS).
-DEFAULT_FEED_URI = "feeds/%(name)s/%(time)s.jsonl"
+# %(run_id)s (six hex digits, a spider attribute): two runs started in the same second never share a file.
+DEFAULT_FEED_URI = "feeds/%(name)s/%(time)s-%(run_id)s.jsonl"
 DEFAULT_FEED_OPTIONS = {"format": "jsonlines", "encoding": "utf-8", "store_empty": False}
 FEEDS: dict[str, dict[str, object]] = {}
 FEED_EXPORT_ENCODING = "utf-8"
-# Local files are written as <name>.part and renamed on a clean close.
+# CSV (-o out.csv): lists and objects (authors, amounts, dates, original) are JSON in their cell.
+FEED_EXPORTERS = {"csv": "crawler.exporters.JsonCellCsvItemExporter"}
+# Local files are written as <name>.part (created exclusively) and published on a clean close; a
+# failed write publishes nothing (docs/operations.md).
 FEED_STORAGES = {"": "crawler.feeds.AtomicFileFeedStorage", "file": "crawler.feeds.AtomicFileFeedStorage"}
 
 # Write the final stats and feed paths of each run as JSON to this path (empty: don't).
 CRAWL_STATS_FILE = ""
 EXTENSIONS = {
+    # Scrapy's feed exporter, writing each item under our control: the state commits only what a
+    # published feed file holds.
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "crawler.feed_exporter.DeliveringFeedExporter": 0,
     # Ctrl-C / SIGTERM: requests waiting for a download slot's delay go back to the scheduler (JOBDIR).
     "crawler.extensions.shutdown.FastShutdown": 100,
     "crawler.extensions.summary.CrawlSummary": 500,
@@ -102,8 +125,15 @@ EXTENSIONS = {
 STATE_ENABLED = True
 STATE_PATH = "state/crawl.sqlite"
 STATE_RESET = False
+# One run at a time per STATE_PATH (lock file <STATE_PATH>.lock; not with REDIS_URL): a second run
+# refuses at once (exit code 75), or waits this many seconds for the first to finish.
+STATE_LOCK_WAIT = 0.0
 CRAWL_SINCE = ""
 CRAWL_UNTIL = ""
+# Where the state lives: SQLite at STATE_PATH, or Redis (the add-on swaps in
+# crawler.state.redis_store.RedisStateStore, keys under STATE_REDIS_PREFIX).
+STATE_STORE_CLASS = "crawler.state.store.StateStore"
+STATE_REDIS_PREFIX = "%(bot)s:state"
 
 # --- Distributed crawling (crawler/distributed/) ------------------------------------------------
 # REDIS_URL (-s REDIS_URL=redis://host:6379/0) makes this process one worker of a frontier shared in
@@ -121,6 +151,17 @@ DISTRIBUTED_IDLE_POLL = 0.5
 # False: a finished run clears its duplicate filter (the next run discovers again); a paused run
 # (SIGTERM) is always kept. True: keep the filter after a finished run too (scrapy-redis's meaning).
 SCHEDULER_PERSIST = False
+# True: the first worker to start empties the shared queue and duplicate filter (ignored while other
+# workers are alive). The crawl state is never flushed by this.
+SCHEDULER_FLUSH_ON_START = False
+# scrapy-redis's keys (%(bot)s: BOT_NAME, %(spider)s: the spider's name) and request serializer.
+SCHEDULER_QUEUE_KEY = "%(bot)s:%(spider)s:requests"
+SCHEDULER_DUPEFILTER_KEY = "%(bot)s:%(spider)s:dupefilter"
+SCHEDULER_SERIALIZER = "scrapy_redis.picklecompat"
+# scrapy-redis settings our scheduler ignores (a warning says so when they are set): workers wait for
+# each other instead of idling out, and only the reliable priority queue lets them recover requests.
+SCHEDULER_IDLE_BEFORE_CLOSE = 0
+SCHEDULER_QUEUE_CLASS = ""
 
 # --- Monitoring (spidermon) ---------------------------------------------------------------------
 # Close-of-crawl checks; results are logged at the end of every run and counted in stats.
@@ -147,6 +188,8 @@ MONITOR_MAX_DROP_RATE = 0.5
 NORMALISERS = [
     "crawler.normalise.amounts.normaliser.NORMALISER",
     "crawler.normalise.date_mentions.normaliser.NORMALISER",
+    # Needs the two above: figures reuse the article's amounts and date mentions (docs/signals.md).
+    "crawler.normalise.signals.normaliser.NORMALISER",
 ]
 # IANA zone in which date mentions read their reference (publication) time; empty: the offset
 # `published_at` carries (the site's own for most sources).

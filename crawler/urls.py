@@ -24,11 +24,14 @@ def strip_tracking(url: str, ignored: tuple[str, ...] = ()) -> str:
 
 
 def absolute(url: str | None, base: str) -> str | None:
-    """`url` resolved against `base`; None for empty or non-web values (javascript:, mailto:)."""
+    """`url` resolved against `base`; None for empty or non-web values (javascript:, mailto:, file:).
+
+    For URLs read from page content: a page never makes the crawler use a local path.
+    """
     if not url or not url.strip():
         return None
     joined = urljoin(base, url.strip())
-    return joined if urlsplit(joined).scheme in ("http", "https", "file") else None
+    return joined if urlsplit(joined).scheme in ("http", "https") else None
 
 
 def url_key(url: str) -> str:
@@ -39,3 +42,16 @@ def url_key(url: str) -> str:
 def host_of(url: str) -> str:
     """Lower-case host name of `url` ('' for file:// URLs)."""
     return (urlsplit(url).hostname or "").lower()
+
+
+def _under(host: str, domain: str) -> bool:
+    return host == domain or host.endswith(f".{domain}")
+
+
+def same_site(url: str, other: str, hosts: tuple[str, ...] = ()) -> bool:
+    """True when two web URLs are on one site: the same host but for `www.`, one host a subdomain of
+    the other (`m.news.example`, `news.example`), or both under one of `hosts` (a site profile's)."""
+    a, b = host_of(url).removeprefix("www."), host_of(other).removeprefix("www.")
+    if not a or not b:
+        return False
+    return _under(a, b) or _under(b, a) or any(_under(a, h) and _under(b, h) for h in hosts)

@@ -8,7 +8,6 @@ traceback, `DATES_TIMEZONE=Nowhere/Atlantis` as one traceback per page. The chec
 - an unknown `-s NAME` is an error when it is a near miss of a known setting (`STATE_RESTE`: one or
   two edits from `STATE_RESET`), and passed on with a warning otherwise (an extension's own setting);
 - the state file at `STATE_PATH`, if there is one, must be a crawl state (`BadStateError`).
-
 See docs/operations.md ("Usage errors").
 """
 

@@ -14,7 +14,9 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
+from crawler import outage
 from crawler.state.fingerprint import content_fingerprint
+from crawler.state.store import StoreUnavailable
 from crawler.state.window import StateComponent
 
 
@@ -28,9 +30,25 @@ class UnchangedArticle(DropItem):
 
 
 class IncrementalStatePipeline(StateComponent):
-    """New or changed articles pass; unchanged ones and same-site copies are dropped and counted."""
+    """New or changed articles pass; unchanged ones and same-site copies are dropped and counted.
+
+    An unchanged article whose URL was given on the command line is written anyway (the spider says
+    which: `NewsSpider.is_given_url`), with `"update": false`; the state records it as usual.
+    """
+
+    def _given(self, url: str | None) -> bool:
+        is_given = getattr(self.crawler.spider, "is_given_url", None)
+        return bool(url) and callable(is_given) and bool(is_given(url))
 
     def process_item(self, item: Any) -> Any:
+        try:
+            return self._decide(item)
+        except StoreUnavailable as exc:
+            outage.stop_delivering(self.crawler, "looking the article up in the shared state", exc)
+            url = ItemAdapter(item).get("url")
+            raise outage.NotDelivered(f"{url}: Redis unavailable, its request stays in the frontier") from exc
+
+    def _decide(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         fingerprint = content_fingerprint(adapter.get("title"), adapter.get("text"))
         adapter["fingerprint"] = fingerprint
@@ -42,6 +60,10 @@ class IncrementalStatePipeline(StateComponent):
             return item
         previous = self.store.get(adapter["id"])
         if previous is not None and previous.fingerprint == fingerprint:
+            if self._given(adapter.get("url")):  # asked for on the command line: written anyway
+                self.count("state/unchanged_given")
+                adapter["update"] = False
+                return item
             self.count("state/unchanged")
             raise UnchangedArticle(f"{adapter['id']} unchanged since it was last delivered")
         same_story = self.store.by_fingerprint(fingerprint, exclude_id=adapter["id"])

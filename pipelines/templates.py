@@ -1,22 +1,24 @@
 """Remove paragraphs that are templates of their host (see `crawler.clean.templates`).
 
-Settings: `TEMPLATES_ENABLED` (bool), `TEMPLATES_MIN_PAGES` (pages a paragraph must appear on),
-`TEMPLATES_MAX_HOSTS`, `TEMPLATES_MAX_PER_HOST` (memory bounds), `TEMPLATES_STATE_PATH` (JSON file
-kept between runs; empty: in memory only). Stats: `clean/removed/template`.
+The counter is `TEMPLATES_COUNTER_CLASS` (in memory, saved to `TEMPLATES_STATE_PATH`; the Redis
+add-on swaps in a shared one). Stats: `clean/removed/template`. See docs/cleaning.md.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.misc import build_from_crawler, load_object
 
+from crawler import outage
 from crawler.clean.templates import TemplateCounter
 from crawler.normalise.paragraphs import drop_paragraphs
+from crawler.state.store import StoreUnavailable
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -50,20 +52,13 @@ class TemplateParagraphsPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> TemplateParagraphsPipeline:
         settings = crawler.settings
-        if not settings.getbool("TEMPLATES_ENABLED", True):
+        if not settings.getbool("TEMPLATES_ENABLED"):
             raise NotConfigured("TEMPLATES_ENABLED is off")
-        if settings.get("REDIS_URL"):
-            # Distributed workers share the counts in Redis (same observe/is_template interface).
-            from crawler.clean.redis_templates import RedisTemplateCounter  # imports redis: only in this mode
-
-            return cls(crawler, cast(TemplateCounter, RedisTemplateCounter.from_crawler(crawler)), None)
-        counter = TemplateCounter(
-            min_pages=settings.getint("TEMPLATES_MIN_PAGES", 4),
-            max_hosts=settings.getint("TEMPLATES_MAX_HOSTS", 200),
-            max_per_host=settings.getint("TEMPLATES_MAX_PER_HOST", 2000),
-        )
-        raw_path = settings.get("TEMPLATES_STATE_PATH")
-        state_path = Path(raw_path) if raw_path else None
+        # Same observe/is_template interface whoever keeps the counts (memory, or Redis for workers).
+        counter: TemplateCounter = build_from_crawler(load_object(settings["TEMPLATES_COUNTER_CLASS"]), crawler)
+        raw_path = settings["TEMPLATES_STATE_PATH"]
+        # Only in-memory counts are saved between runs; shared ones live where they are kept.
+        state_path = Path(raw_path) if raw_path and isinstance(counter, TemplateCounter) else None
         if state_path is not None and state_path.exists() and not counter.load(state_path):
             logger.warning("Ignoring unreadable template counts in %s", state_path)
             assert crawler.stats is not None
@@ -74,12 +69,17 @@ class TemplateParagraphsPipeline:
         adapter = ItemAdapter(item)
         host = (urlsplit(adapter.get("url") or "").hostname or "").lower()
         paragraphs = (adapter.get("text") or "").split("\n\n")
-        keep = template_mask(self.counter, host, paragraphs)
+        try:
+            keep = template_mask(self.counter, host, paragraphs)
+        except StoreUnavailable as exc:
+            outage.stop_delivering(self.crawler, "counting template paragraphs", exc)
+            url = adapter.get("url")
+            raise outage.NotDelivered(f"{url}: Redis unavailable, its request stays in the frontier") from exc
         removed = keep.count(False)
         if removed and removed < len(keep):  # never empties an article
             article = adapter.asdict()
             drop_paragraphs(article, paragraphs, keep)
-            for name in ("text", *(n for n, v in article.items() if isinstance(v, list))):
+            for name in ("text", *(n for n, v in article.items() if isinstance(v, (list, dict)))):
                 adapter[name] = article[name]
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value("clean/removed/template", removed)

@@ -1,7 +1,7 @@
 """Decide, paragraph by paragraph, what is article and what is page furniture.
 
 The result keeps every decision with the rule that made it, for stats (`clean/removed/<rule>`)
-and for `python -m crawler.explain`, which shows people tuning rules why a paragraph went.
+and for `scrapy explain`, which shows people tuning rules why a paragraph went.
 """
 
 from __future__ import annotations

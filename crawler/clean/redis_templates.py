@@ -1,28 +1,18 @@
 """Template paragraph counts in Redis, so that every worker learns a host's boilerplate from all pages.
 
-`TemplateCounter` (`crawler.clean.templates`) counts, per host, the pages each paragraph was seen
-on, in one process. With several workers each would see only its share of the pages and need
-`min_pages` of them before removing anything; here the counts are shared. Same interface as the
-part of `TemplateCounter` that `pipelines.templates` uses (`observe`, `is_template`, `size`).
-
-Per host, one sorted set `<prefix>:<host>` of paragraph fingerprint -> pages seen. Bounded two ways:
-after each page the set is trimmed to `max_per_host` members (the least-seen go first: a template
-is by definition seen often, so it survives), and the key expires `ttl` seconds after the host's
-last page (`TEMPLATES_REDIS_TTL`, default 30 days), which bounds the number of hosts as
-`max_hosts` does in memory.
-
-One round trip per page: `observe` sends the increments, the trim and the expiry in one pipeline
-and keeps the counts it gets back, so the `is_template` call that follows for each paragraph of the
-same page needs no further round trip (each kept count is used once: later calls read
-Redis). Only imported when `REDIS_URL` is set.
+Same interface as `crawler.clean.templates.TemplateCounter`; the add-on makes it the
+`TEMPLATES_COUNTER_CLASS`. Layout and bounds: docs/distributed.md (how it works).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from redis.exceptions import RedisError
+
 from crawler.clean.templates import fingerprint
-from crawler.distributed.connection import DEFAULT_TEMPLATES_PREFIX, expand, redis_for
+from crawler.distributed.connection import expand, redis_for
+from crawler.state.store import StoreUnavailable
 
 if TYPE_CHECKING:
     from redis import Redis
@@ -50,10 +40,10 @@ class RedisTemplateCounter:
         settings = crawler.settings
         return cls(
             redis_for(crawler),
-            expand(settings.get("TEMPLATES_REDIS_PREFIX") or DEFAULT_TEMPLATES_PREFIX, settings),
-            min_pages=settings.getint("TEMPLATES_MIN_PAGES", 4),
-            max_per_host=settings.getint("TEMPLATES_MAX_PER_HOST", 2000),
-            ttl=settings.getint("TEMPLATES_REDIS_TTL", DEFAULT_TTL),
+            expand(settings["TEMPLATES_REDIS_PREFIX"], settings),
+            min_pages=settings.getint("TEMPLATES_MIN_PAGES"),
+            max_per_host=settings.getint("TEMPLATES_MAX_PER_HOST"),
+            ttl=settings.getint("TEMPLATES_REDIS_TTL"),
         )
 
     def key(self, host: str) -> str:
@@ -70,7 +60,10 @@ class RedisTemplateCounter:
             pipe.zincrby(key, 1, fp)
         pipe.zremrangebyrank(key, 0, -(self.max_per_host + 1))
         pipe.expire(key, self.ttl)
-        results = pipe.execute()
+        try:
+            results = pipe.execute()
+        except RedisError as exc:
+            raise StoreUnavailable(f"the template counts in Redis: {type(exc).__name__}: {exc}") from exc
         self._last_host = host
         self._last_counts = {fp: int(count) for fp, count in zip(keys, results, strict=False)}
         self._hosts.add(host)
@@ -82,7 +75,10 @@ class RedisTemplateCounter:
             # The count just returned by `observe` for this page; used once, so never stale later.
             count: float | None = self._last_counts.pop(fp)
         else:
-            count = self.server.zscore(self.key(host), fp)
+            try:
+                count = self.server.zscore(self.key(host), fp)
+            except RedisError as exc:
+                raise StoreUnavailable(f"the template counts in Redis: {type(exc).__name__}: {exc}") from exc
         return (count or 0) >= self.min_pages
 
     def size(self) -> int:

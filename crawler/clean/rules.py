@@ -29,6 +29,9 @@ def rule(name: str, regex: str, *, cut_rest: bool = False) -> ParagraphRule:
 # Publisher name in a footer: up to the first "(", "," or "." that ends the name.
 _PUBLISHER = r"(?:the )?(?P<publisher>[A-Z0-9][^,.(\n]{1,80}?)"
 
+_SHARE_ITEM = (r"(?:share|tweet|e-?mail|print|reprints?|digg|link|save|pin|bookmark|whatsapp|facebook|twitter|linkedin"
+               r"|telegram|reddit|copy link|comments?)(?: (?:this|it|article|story|on \w+|via \w+))?")
+
 GENERIC_RULES: tuple[ParagraphRule, ...] = (
     # Seed copy, tests/fixtures/pages/republished-scmp-copy: auto-blog template `<a href=...>Source link </a>`.
     rule("republisher/source_link", r"source link|source url|original source|source:\s*link", cut_rest=True),
@@ -45,7 +48,13 @@ GENERIC_RULES: tuple[ParagraphRule, ...] = (
     # Syndication copyright lines: "Copyright (c) 2025. South China Morning Post Publishers Ltd. All rights reserved."
     rule("footer/copyright",
          r"(?:copyright|©|\(c\))\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\.?\s*.{0,160}?all rights reserved\.?"
-         r"|(?:copyright|©)\s*\d{4}.{0,120}"),
+         r"|(?:copyright|©)\s*\d{4}.{0,120}"
+         # "The-CNN-Wire ™ & © 2013 Cable News Network, Inc. ... All rights reserved."
+         r"|.{1,60}?(?:©|\(c\)|copyright)\s*\d{4}.{0,160}?all rights reserved\.?"),
+    # "Write to Ada Quist at ada.quist@example.com", "Contact the reporter: ...@..."
+    rule("credit/contact",
+         r"(?:to )?(?:write to|contact|e-?mail|reach)(?: (?:the )?(?:author|reporter|writer|editor)s?)?(?: on this story)?"
+         r"\s*[:,]?\s*.{0,80}?(?:at|:)?\s*\S+@\S+?\.?"),
     # WordPress comment forms (core "Leave a Reply", themes "Leave a Response"): tests/fixtures/pages/blog-*.
     rule("comments/form", r"leave a (?:reply|response|comment)(?: to .{1,120})?(?:\s*cancel reply)?", cut_rest=True),
     rule("comments/form_field",
@@ -58,6 +67,9 @@ GENERIC_RULES: tuple[ParagraphRule, ...] = (
          r"share (?:this|on|via)(?:[: ].{0,60})?|like this:?|loading\.\.\.|(?:share|tweet|email|print|whatsapp|"
          r"facebook|twitter|linkedin|telegram|copy link)(?:\s*[|/·]\s*(?:share|tweet|email|print|whatsapp|facebook|"
          r"twitter|linkedin|telegram|copy link))*"),
+    # Share bars kept as a list: "- Tweet this - Link this - Share this - Digg this - Reprints".
+    rule("widget/share_list",
+         rf"(?:[-|/·•]\s*)?{_SHARE_ITEM}(?:\s*[-|/·•]\s*{_SHARE_ITEM})+"),
     rule("widget/related",
          r"(?:related (?:articles?|posts?|stories|news|reading)|you may also like|more on this|more from .{1,40}"
          r"|recommended(?: for you)?|most (?:read|popular))\s*:?"
@@ -72,5 +84,11 @@ GENERIC_RULES: tuple[ParagraphRule, ...] = (
     rule("promo/subscribe_box",
          r"discover more from .{1,80}|subscribe to get the latest posts(?: sent)? to your e-?mail\.?"
          r"|type your email(?:…|\.\.\.)?|continue reading"),
+    # Credit lines closing a story: "（责任编辑：卢志鹏）", "(Reporting by A; Editing by B)".
+    rule("credit/editor", r"[(（]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對)\s*[:：]\s*[^()（）]{1,40}[)）]?"),
+    rule("credit/reporting",
+         r"\(\s*(?:(?:additional )?reporting|writing|editing|compiled|translated) by [^()]{1,200}\)\.?"
+         r"|(?:(?:additional )?reporting|writing|editing|compiled|translated) by [^.;()]{1,45}"
+         r"(?:;\s*(?:writing|editing) by [^.;()]{1,45})*\.?"),
     rule("promo/follow_us", r"follow us on .{1,80}|(?:join|follow) (?:us|our channel) on (?:telegram|whatsapp|x|twitter)\b.{0,60}"),
 )

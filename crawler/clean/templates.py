@@ -14,7 +14,10 @@ import os
 import tempfile
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
 
 FORMAT_VERSION = 1
 
@@ -33,6 +36,12 @@ class TemplateCounter:
         self.max_hosts = max_hosts
         self.max_per_host = max_per_host
         self._hosts: OrderedDict[str, OrderedDict[str, int]] = OrderedDict()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> TemplateCounter:
+        settings = crawler.settings
+        return cls(min_pages=settings.getint("TEMPLATES_MIN_PAGES"), max_hosts=settings.getint("TEMPLATES_MAX_HOSTS"),
+                   max_per_host=settings.getint("TEMPLATES_MAX_PER_HOST"))
 
     def _host(self, host: str) -> OrderedDict[str, int]:
         counts = self._hosts.get(host)

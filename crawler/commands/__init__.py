@@ -1,5 +1,5 @@
 """Scrapy commands of the project, registered through the `scrapy.commands` entry point (pyproject.toml).
 
-`scrapy crawl` is Scrapy's own, made to exit with the run's exit code and to report usage errors in
-one line; see docs/operations.md.
+`scrapy crawl` (Scrapy's own, checking settings and arguments first and exiting with the run's exit code),
+`scrapy crawlall`, `scrapy explain`, `scrapy frontier`, `scrapy indices`; see docs/operations.md and docs/signals.md.
 """

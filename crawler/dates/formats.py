@@ -1,28 +1,26 @@
 """Regex fast paths for the date/time value shapes our sources use, and their field builders.
 
-ISO 8601 (also with "/" or "." separators), compact URL days (20250218, 202502/18), epoch seconds
-and milliseconds, RFC 822 feed dates, English "11:59am, 11 Jul 2025" / "February 18, 2025 2:30 PM
-HKT", Chinese "2025年2月18日 下午2:30", and "3 hours ago". `parse` falls back to dateparser for the
-rest; these cover nearly every value at a fraction of its cost.
+ISO 8601 (also with "/" or "." separators, or a zone name), compact URL days (20250218,
+202502/18), epoch seconds and milliseconds, RFC 822 feed dates, Java/Unix "Fri Mar 13 21:30:09 EST
+2015", English "11:59am, 11 Jul 2025" / "February 18, 2025 2:30 PM HKT", Chinese and Japanese
+"2025年2月18日 下午2:30", numeric and European forms (`formats_dmy`), and "3 hours ago". `parse`
+falls back to dateparser for the rest; these cover nearly every value at a fraction of its cost.
+Zone names and numeric day/month order are read as the page's country reads them (`zones.Reading`).
 """
 
 from __future__ import annotations
 
 import email.utils
 import re
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
+from crawler.dates import formats_dmy
 from crawler.dates.model import ParsedValue
 from crawler.dates.month_names import MONTHS
+from crawler.dates.zones import AMBIGUOUS, Reading, reading
 
-# Zone abbreviations seen after visible times; ambiguous ones (CST, IST) are left out on purpose.
-_ZONE_ABBREVIATIONS = {
-    **dict.fromkeys(("HKT", "SGT", "MYT", "PHT", "AWST"), 8),
-    **dict.fromkeys(("JST", "KST"), 9),
-    **dict.fromkeys(("ICT", "WIB"), 7),
-    **dict.fromkeys(("GMT", "UTC", "UT", "Z"), 0),
-}
-_OFFSET = r"(?P<tz>Z|z|(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?|UTC|GMT)"
+_OFFSET = r"(?P<tz>Z|z|(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,5})"
 _ISO_RE = re.compile(
     r"^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
     r"(?:(?:T|\s+|T\s*)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d{1,9}))?)?)?"
@@ -50,7 +48,7 @@ _DATE = (
     + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+)(?P<y>\d{4})"
 )
 _WEEKDAY_PREFIX = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-_ZONE_SUFFIX = r"(?:\s*\(?(?P<zone>[A-Z]{1,4}(?:\s?[+-]\d{1,2})?)\)?)?"
+_ZONE_SUFFIX = r"(?:\s*\(?(?P<zone>[A-Z]{1,4}(?:\s?[+-]\d{1,2})?|[+-]\d{2}:?\d{2})\)?)?"
 _EN_TIME_FIRST_RE = re.compile(
     r"^(?:" + _TIME.format(n=1) + r")\s*,?\s*" + _WEEKDAY_PREFIX + _DATE + _ZONE_SUFFIX + r"$", re.I
 )
@@ -64,6 +62,11 @@ _EN_DATE_FIRST_RE = re.compile(
     + _ZONE_SUFFIX
     + r"$",
     re.I,
+)
+# Java's Date.toString() and Unix date(1): "Fri Mar 13 21:30:09 EST 2015".
+_CTIME_RE = re.compile(
+    r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+"
+    r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s+(?:(?P<zone>[A-Z]{2,5}|[+-]\d{4})\s+)?(?P<y>\d{4})$"
 )
 _ZH_RE = re.compile(
     r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"
@@ -85,21 +88,37 @@ def is_relative(raw: str) -> bool:
     return bool(_RELATIVE_RE.match(" ".join(raw.split())))
 
 
-def fast_parse(text: str, zone: tzinfo, now: datetime | None) -> tuple[bool, ParsedValue | None]:
-    """(whether a known shape matched, its value); raises ValueError/KeyError for impossible fields."""
+def fast_parse(
+    text: str, zone: tzinfo, now: datetime | None, how: Reading | None = None
+) -> tuple[bool, ParsedValue | None]:
+    """(whether a known shape matched, its value); raises ValueError/KeyError for impossible fields.
+
+    `how`: how the page's country reads dates (None: unknown country).
+    """
+    how = reading(None) if how is None else how
+    names = how.names
     if _NUMBER_RE.match(text):
         return True, _from_number(text, zone)
     for pattern in (_ISO_RE, _COMPACT_RE):
         if m := pattern.match(text):
-            return True, _from_fields(m, zone)
+            return True, _from_fields(m, zone, names)
     if _RFC822_RE.match(text):
         value = email.utils.parsedate_to_datetime(text)
+        last = text.rsplit(" ", 1)[-1].upper()
+        if last in names and not last.startswith(("+", "-")):  # "SGT", "IST": as the page's country reads them
+            return True, ParsedValue(value.replace(tzinfo=names[last]), True, True)
         if value.tzinfo is None:  # "-0000" or an unknown zone name: local time of the site
             return True, ParsedValue(value.replace(tzinfo=zone), True, False)
         return True, ParsedValue(value, True, True)
     for pattern in (_EN_TIME_FIRST_RE, _EN_DATE_FIRST_RE):
         if m := pattern.match(text):
-            return True, _from_english(m, zone)
+            return True, _from_english(m, zone, names)
+    if m := _CTIME_RE.match(text):
+        return True, _from_ctime(m, zone, names)
+    for other in (formats_dmy.numeric, formats_dmy.european):
+        matched, found = other(text, zone, how)
+        if matched:
+            return True, found
     if m := _ZH_RE.match(text):
         return True, _from_chinese(m, zone)
     if m := _RELATIVE_RE.match(text):
@@ -126,12 +145,16 @@ def _from_number(text: str, zone: tzinfo) -> ParsedValue | None:
     return ParsedValue(datetime.fromtimestamp(seconds, tz=UTC).astimezone(zone), True, True)
 
 
-def _offset(token: str | None) -> tzinfo | None:
+def _offset(token: str | None, names: Mapping[str, tzinfo] | None = None) -> tzinfo | None:
+    """The offset a zone token names; None for no token or an ambiguous name of unknown country."""
     if token is None:
         return None
     token = token.strip().upper()
-    if token in _ZONE_ABBREVIATIONS:
-        return timezone(timedelta(hours=_ZONE_ABBREVIATIONS[token]))
+    names = reading(None).names if names is None else names
+    if token in names:
+        return names[token]
+    if token in AMBIGUOUS:
+        return None
     m = re.match(r"^(?:UTC|GMT)?\s?([+-])(\d{1,2}):?(\d{2})?$", token)
     if not m:
         raise ValueError(f"unknown zone {token!r}")
@@ -139,7 +162,7 @@ def _offset(token: str | None) -> tzinfo | None:
     return timezone(-delta if m[1] == "-" else delta)
 
 
-def _from_fields(m: re.Match[str], zone: tzinfo) -> ParsedValue:
+def _from_fields(m: re.Match[str], zone: tzinfo, names: Mapping[str, tzinfo] | None = None) -> ParsedValue:
     fraction = (m.groupdict().get("f") or "0")[:6].ljust(6, "0")
     value = datetime(
         int(m["y"]),
@@ -150,8 +173,14 @@ def _from_fields(m: re.Match[str], zone: tzinfo) -> ParsedValue:
         int(m["S"] or 0),
         int(fraction),
     )
-    offset = _offset(m["tz"])
+    offset = _offset(m["tz"], names)
     return ParsedValue(value.replace(tzinfo=offset or zone), m["H"] is not None, offset is not None)
+
+
+def _from_ctime(m: re.Match[str], zone: tzinfo, names: Mapping[str, tzinfo]) -> ParsedValue:
+    offset = _offset(m["zone"], names)
+    value = datetime(int(m["y"]), MONTHS[m["mon"].lower()], int(m["d"]), int(m["H"]), int(m["M"]), int(m["S"] or 0))
+    return ParsedValue(value.replace(tzinfo=offset or zone), True, offset is not None)
 
 
 def _hour(hour: int, marker: str | None) -> int:
@@ -163,7 +192,7 @@ def _hour(hour: int, marker: str | None) -> int:
     return hour % 12 + (12 if marker.lower().startswith("p") else 0)
 
 
-def _from_english(m: re.Match[str], zone: tzinfo) -> ParsedValue:
+def _from_english(m: re.Match[str], zone: tzinfo, names: Mapping[str, tzinfo]) -> ParsedValue:
     g = m.groupdict()
     month = MONTHS[(g["mon1"] or g["mon2"]).lower()]
     day = int(g["d1"] or g["d2"])
@@ -174,7 +203,7 @@ def _from_english(m: re.Match[str], zone: tzinfo) -> ParsedValue:
         hour, minute, has_time = _hour(int(g["h" + n]), g["ap" + n]), int(g["mi" + n] or 0), True
     elif g.get("hh" + n):
         hour, minute, second, has_time = int(g["hh" + n]), int(g["mm" + n]), int(g["ss" + n] or 0), True
-    offset = _offset(g["zone"]) if g.get("zone") else None
+    offset = _offset(g["zone"], names) if g.get("zone") else None
     value = datetime(int(g["y"]), month, day, hour, minute, second, tzinfo=offset or zone)
     return ParsedValue(value, has_time, offset is not None)
 

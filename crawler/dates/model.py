@@ -9,16 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-SOURCE_ORDER = ("jsonld", "next_data", "meta", "time", "visible", "url", "sitemap", "feed")
+SOURCE_ORDER = ("jsonld", "next_data", "meta", "time", "visible", "url", "htmldate", "sitemap", "feed")
 """Trust order, most trusted first.
 
 Structured data the publisher writes for machines (JSON-LD, the Next.js payload) beats HTML meta
 tags, which beat `<time>` elements and visible date lines (templates reuse them for related
-stories); the URL only gives a day; sitemaps and feeds often carry the listing or re-listing time
-rather than the publication time.
+stories); the URL (the page's, its canonical link's, its `og:url`) only gives a day; htmldate is
+asked only when all of those give nothing; sitemaps and feeds often carry the listing or
+re-listing time rather than the publication time.
 """
 
-KINDS = ("published", "modified")
+KINDS = ("published", "created", "modified")
+""""created" (`dateCreated`) stands in for a publication date no page source gives."""
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class DateCandidate:
     source: str
     """Where it came from; one of SOURCE_ORDER."""
     kind: str
-    """"published" or "modified"."""
+    """"published", "created" or "modified"."""
     raw: str
     """The value exactly as found (epoch milliseconds as a digit string)."""
 

@@ -1,25 +1,7 @@
 """What scrapy-redis 0.9.1 (July 2024) needs to be correct on Scrapy 2.19, kept in one place.
 
-scrapy-redis predates Scrapy's request fingerprinter setting, `async def start()` and the 2.14
-deprecation of `spider` arguments. What breaks, and what this module (with `scheduler.py`) does:
-
-1. Its `RFPDupeFilter.request_fingerprint` hashes method + canonical URL + body itself, ignoring
-   `REQUEST_FINGERPRINTER_CLASS`: two slugs of one article would be two requests across workers.
-   `RedisArticleDupeFilter` fingerprints with the crawler's own fingerprinter (article keys) and
-   counts `dupefilter/filtered` like Scrapy's filter does.
-2. Its scheduler calls `stats.inc_value(..., spider=...)`, a ScrapyDeprecationWarning on every
-   request since Scrapy 2.14 (an error under our pytest settings); `RedisScheduler` overrides the
-   methods that do it.
-3. Its queues pop and forget: `ReliablePriorityQueue` pops through `Frontier.pop`, which moves the
-   request into the worker's processing hash in the same atomic step.
-4. Its `close()` flushes the shared queue and filter when `SCHEDULER_PERSIST` is off: with several
-   workers, the first to finish would wipe the frontier the others are working on. The scheduler
-   clears the filter only when the whole run is over (`frontier.LEAVE`).
-5. `async def start()` needs nothing here: we use Scrapy's own start-request handling (the spider's
-   `start()`), not scrapy-redis's `RedisSpider`, whose `start_requests()`-only mixin is what its
-   open PR #316 / issue #317 are about; start requests go through the shared filter (see scheduler).
-
-Only imported when `REDIS_URL` is set.
+The five things that break and what this module (with `scheduler.py`) does about each: see
+docs/distributed.md (how it works). Only imported in distributed mode.
 """
 
 from __future__ import annotations

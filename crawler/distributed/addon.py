@@ -1,24 +1,8 @@
 """`RedisAddon`: the one switch from a single-machine crawl to a worker of a shared Redis frontier.
 
-Why a Scrapy add-on (the `ADDONS` setting): it is Scrapy's own mechanism for a component that
-changes several settings together, it runs after the project, spider and command-line settings are
-known (so `-s REDIS_URL=...` on the command line, or `setting=REDIS_URL=...` in a Scrapyd job,
-switches it on) and it can decide *not* to change anything. Settings alone could not do that:
-`SCHEDULER = "...RedisScheduler"` in settings.py would need Redis for every crawl, and a
-spider-name or environment branch in settings.py is the kind of configuration we avoid.
-
-Without `REDIS_URL` the add-on returns at once: no setting changes and nothing imports `redis`.
-With it, at `addon` priority (a `-s` on the command line still wins):
-
-- `SCHEDULER`, `DUPEFILTER_CLASS`: `crawler.distributed.scheduler.RedisScheduler` and
-  `crawler.distributed.adapter.RedisArticleDupeFilter` (scrapy-redis, adapted);
-- `SCHEDULER_QUEUE_KEY`, `SCHEDULER_DUPEFILTER_KEY`: namespaced by `BOT_NAME` and spider;
-- `WORKER_ID`: `<host>-<pid>` unless given;
-- the default feed (`DEFAULT_FEED_URI`, used when no `-o`/`-O`/`FEEDS`) gets the worker id in its
-  file name, so no two workers on one machine ever write the same file.
-
-The state store and the template counter pick Redis themselves when `REDIS_URL` is set
-(`crawler.state.extension.store_for`, `pipelines.templates`).
+Without `REDIS_URL` it changes nothing and nothing imports `redis`; with it, it sets the scheduler,
+duplicate filter, state store and template counter classes and names the default feed after the
+worker. See docs/distributed.md.
 """
 
 from __future__ import annotations
@@ -29,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from scrapy.settings import SETTINGS_PRIORITIES
 
+from crawler import redact
+
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
@@ -37,10 +23,14 @@ logger = logging.getLogger(__name__)
 
 SCHEDULER = "crawler.distributed.scheduler.RedisScheduler"
 DUPEFILTER = "crawler.distributed.adapter.RedisArticleDupeFilter"
+#: The logger of Scrapy's "Overridden settings" line.
+SETTINGS_LOGGER = "scrapy.crawler"
+STATE_STORE = "crawler.state.redis_store.RedisStateStore"
+TEMPLATES_COUNTER = "crawler.clean.redis_templates.RedisTemplateCounter"
 
 
 def worker_feed_uri(uri: str, worker_id: str) -> str:
-    """`feeds/%(name)s/%(time)s.jsonl` -> `feeds/%(name)s/%(time)s-<worker>.jsonl`."""
+    """`feeds/%(name)s/%(time)s-%(run_id)s.jsonl` -> `feeds/%(name)s/%(time)s-%(run_id)s-<worker>.jsonl`."""
     head, tail = posixpath.split(uri)
     stem, dot, suffix = tail.partition(".")
     safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in worker_id)
@@ -58,15 +48,21 @@ class RedisAddon:
         return cls(crawler)
 
     def update_settings(self, settings: BaseSettings) -> None:
+        # Scrapy logs the overridden settings (REDIS_URL with its password among them) right after
+        # the add-ons have run: its logger redacts credentials from now on.
+        redact.install(SETTINGS_LOGGER)
         if not settings.get("REDIS_URL"):
             return
         # Imported only here: a crawl without REDIS_URL never imports redis.
-        from crawler.distributed.connection import DEFAULT_DUPEFILTER_KEY, DEFAULT_QUEUE_KEY, default_worker_id
+        from crawler.distributed.connection import default_worker_id
 
         settings.set("SCHEDULER", SCHEDULER, priority="addon")
         settings.set("DUPEFILTER_CLASS", DUPEFILTER, priority="addon")
-        settings.setdefault("SCHEDULER_QUEUE_KEY", DEFAULT_QUEUE_KEY, priority="addon")
-        settings.setdefault("SCHEDULER_DUPEFILTER_KEY", DEFAULT_DUPEFILTER_KEY, priority="addon")
+        # These two have their single-machine default in crawler/settings.py ("project" priority, above
+        # "addon"): replace that default; a class chosen for the spider or on the command line wins.
+        for name, value in (("STATE_STORE_CLASS", STATE_STORE), ("TEMPLATES_COUNTER_CLASS", TEMPLATES_COUNTER)):
+            if (settings.getpriority(name) or 0) <= SETTINGS_PRIORITIES["project"]:
+                settings.set(name, value, priority="project")
         if not settings.get("WORKER_ID"):
             # same priority as the empty project default, which an "addon" priority could not replace
             settings.set("WORKER_ID", default_worker_id(), priority=max(settings.getpriority("WORKER_ID") or 0, 15))
@@ -78,12 +74,4 @@ class RedisAddon:
         if (default_uri and list(feeds) == [default_uri]
                 and settings.getpriority("FEEDS") == SETTINGS_PRIORITIES["spider"]):
             settings.set("FEEDS", {worker_feed_uri(default_uri, worker_id): feeds[default_uri]}, priority="spider")
-        logger.info("Distributed mode: worker %s, Redis %s", worker_id, _redacted(settings.get("REDIS_URL")))
-
-
-def _redacted(url: str) -> str:
-    """The Redis URL without its password, for the log."""
-    scheme, sep, rest = url.partition("://")
-    if "@" in rest:
-        rest = "***@" + rest.split("@", 1)[1]
-    return f"{scheme}{sep}{rest}"
+        logger.info("Distributed mode: worker %s, Redis %s", worker_id, redact.redact(settings.get("REDIS_URL")))

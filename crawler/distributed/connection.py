@@ -25,12 +25,6 @@ if TYPE_CHECKING:
 
 _CLIENTS: weakref.WeakKeyDictionary[Crawler, Redis] = weakref.WeakKeyDictionary()
 
-#: Key templates (scrapy-redis's settings); the add-on namespaces them by BOT_NAME.
-DEFAULT_QUEUE_KEY = "%(bot)s:%(spider)s:requests"
-DEFAULT_DUPEFILTER_KEY = "%(bot)s:%(spider)s:dupefilter"
-DEFAULT_STATE_PREFIX = "%(bot)s:state"
-DEFAULT_TEMPLATES_PREFIX = "%(bot)s:templates"
-
 
 def redis_for(crawler: Crawler) -> Redis:
     """The crawl's one Redis client (created on first use)."""
@@ -49,7 +43,7 @@ def default_worker_id() -> str:
 
 def expand(template: str, settings: BaseSettings, spider: str = "") -> str:
     """Fill `%(bot)s` and `%(spider)s` in a key template."""
-    return template % {"bot": settings.get("BOT_NAME") or "scrapybot", "spider": spider}
+    return template % {"bot": settings["BOT_NAME"], "spider": spider}
 
 
 @dataclass(frozen=True)
@@ -63,6 +57,12 @@ class FrontierKeys:
     def workers(self) -> str:
         """SET of registered worker ids."""
         return f"{self.queue}:workers"
+
+    @property
+    def epoch(self) -> str:
+        """STRING: a token set by the first worker ever to register. A worker whose token is gone finds
+        that Redis lost the frontier (restarted empty, keys deleted), not that it was declared dead."""
+        return f"{self.queue}:epoch"
 
     @property
     def heartbeat_prefix(self) -> str:
@@ -84,6 +84,6 @@ class FrontierKeys:
     @classmethod
     def from_settings(cls, settings: BaseSettings, spider: str) -> FrontierKeys:
         return cls(
-            queue=expand(settings.get("SCHEDULER_QUEUE_KEY") or DEFAULT_QUEUE_KEY, settings, spider),
-            dupefilter=expand(settings.get("SCHEDULER_DUPEFILTER_KEY") or DEFAULT_DUPEFILTER_KEY, settings, spider),
+            queue=expand(settings["SCHEDULER_QUEUE_KEY"], settings, spider),
+            dupefilter=expand(settings["SCHEDULER_DUPEFILTER_KEY"], settings, spider),
         )

@@ -1,23 +1,14 @@
 """The shared frontier's bookkeeping, as Lua scripts so that every step is atomic on the server.
 
-scrapy-redis pops a request from the shared queue and forgets it: a worker killed with requests in
-flight loses them. Here a pop *moves* the request into the worker's processing hash, and the worker
-deletes that hash only once its feed (and the state that says what it delivered) is committed.
-A live worker refreshes a heartbeat key with a TTL; a worker whose key has expired is dead, and
-whoever notices first (any live worker's heartbeat or idle check, or the next worker to start)
-moves its processing hash back into the queue. The survivors fetch those requests again; what the
-dead worker wrote is only a `.part` file and was never committed, so nothing is delivered twice.
-
-Each worker's heartbeat also says what it is doing: `busy` (it may still produce requests),
-`idle` (nothing in flight) or `closing` (it decided the run is over and is committing). A worker
-may finish only when the queue is empty, no other worker is busy, no dead worker is left to
-recover, and no other worker is in the middle of closing with uncommitted requests: workers close
-one at a time, so a worker that dies while closing is recovered by the next one.
+A pop moves a request into the worker's processing hash until its feed is committed; dead workers'
+hashes go back into the queue; the run's epoch key tells a worker declared dead (`Fenced`) from one
+whose Redis lost everything (`FrontierLost`). See docs/distributed.md (how it works).
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -48,10 +39,16 @@ local function reap(workers, queue, hb_prefix, proc_prefix, me)
 end
 """
 
-# KEYS: workers, queue, dupefilter. ARGV: me, hb_prefix, proc_prefix, ttl, flush_on_start.
-# Returns {requests recovered from dead workers, 1 if flushed, other live workers}. A worker that
-# restarts under the same WORKER_ID first takes back what its previous life had popped.
+# Before a worker's own checks: the frontier it joined is still there. ARGV[5]: its epoch.
+_SAME_EPOCH = """
+if redis.call('GET', KEYS[3]) ~= ARGV[5] then return %s end
+"""
+
+# KEYS: workers, queue, dupefilter, epoch. ARGV: me, hb_prefix, proc_prefix, ttl, flush_on_start, new epoch.
+# Returns {requests recovered from dead workers, 1 if flushed, other live workers, the frontier's epoch}.
+# A worker that restarts under the same WORKER_ID first takes back what its previous life had popped.
 REGISTER = _REAP + """
+redis.call('SET', KEYS[4], ARGV[6], 'NX')
 local moved = reap(KEYS[1], KEYS[2], ARGV[2], ARGV[3], ARGV[1])
 local mine = redis.call('HGETALL', ARGV[3] .. ARGV[1])
 for i = 1, #mine, 2 do
@@ -67,7 +64,7 @@ if ARGV[5] == '1' and others == 0 then
 end
 redis.call('SADD', KEYS[1], ARGV[1])
 redis.call('SET', ARGV[2] .. ARGV[1], 'busy', 'EX', ARGV[4])
-return {moved, flushed, others}
+return {moved, flushed, others, redis.call('GET', KEYS[4])}
 """
 
 # Duplicate check and push in one step: a worker killed between the two would otherwise leave a
@@ -79,9 +76,9 @@ redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
 return 1
 """
 
-# KEYS: queue, workers. ARGV: me, hb_key, proc_key, ttl.
-# Returns {1, member} (popped into the processing hash), {0} (queue empty) or {-1} (fenced).
-POP = """
+# KEYS: queue, workers, epoch. ARGV: me, hb_key, proc_key, ttl, epoch.
+# Returns {1, member} (popped into the processing hash), {0} (queue empty), {-1} (fenced) or {-2} (lost).
+POP = _SAME_EPOCH % "{-2}" + """
 if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0 then return {-1} end
 local popped = redis.call('ZPOPMIN', KEYS[1])
 if #popped == 0 then return {0} end
@@ -90,9 +87,9 @@ redis.call('SET', ARGV[2], 'busy', 'EX', ARGV[4])
 return {1, popped[1]}
 """
 
-# KEYS: workers, queue. ARGV: me, hb_prefix, proc_prefix, ttl.
-# Returns {alive (1) or fenced (-1), requests recovered from dead workers, queue length}.
-BEAT = _REAP + """
+# KEYS: workers, queue, epoch. ARGV: me, hb_prefix, proc_prefix, ttl, epoch.
+# Returns {alive (1), fenced (-1) or lost (-2), requests recovered from dead workers, queue length}.
+BEAT = _REAP + _SAME_EPOCH % "{-2, 0, 0}" + """
 if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 then return {-1, 0, 0} end
 local status = redis.call('GET', ARGV[2] .. ARGV[1]) or 'busy'
 redis.call('SET', ARGV[2] .. ARGV[1], status, 'EX', ARGV[4])
@@ -100,10 +97,11 @@ local moved = reap(KEYS[1], KEYS[2], ARGV[2], ARGV[3], ARGV[1])
 return {1, moved, redis.call('ZCARD', KEYS[2])}
 """
 
-# Called when this worker has nothing in flight. KEYS: workers, queue. ARGV: me, hb_prefix, proc_prefix, ttl.
+# Called when this worker has nothing in flight. KEYS: workers, queue, epoch.
+# ARGV: me, hb_prefix, proc_prefix, ttl, epoch.
 # Returns {verdict, recovered}: 'work' (the queue has requests), 'wait' (another worker may still
-# add some, or is committing), 'close' (the run is over for this worker) or 'fenced'.
-MAY_CLOSE = _REAP + """
+# add some, or is committing), 'close' (the run is over for this worker), 'fenced' or 'lost'.
+MAY_CLOSE = _REAP + _SAME_EPOCH % "{'lost', 0}" + """
 if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 then return {'fenced', 0} end
 local me_hb = ARGV[2] .. ARGV[1]
 local moved = reap(KEYS[1], KEYS[2], ARGV[2], ARGV[3], ARGV[1])
@@ -126,7 +124,7 @@ return {'close', moved}
 
 # After the worker's feed and state are committed: acknowledge everything it popped, unregister,
 # and, when the run is finished and nobody is left, clear the duplicate filter (unless persisting)
-# so that the next run discovers again. KEYS: workers, queue, dupefilter.
+# and the epoch, so that the next run discovers again. KEYS: workers, queue, dupefilter, epoch.
 # ARGV: me, hb_prefix, proc_prefix, finished ('1'/'0'), persist ('1'/'0').
 # Returns {workers still registered, 1 if the frontier was cleared}.
 LEAVE = """
@@ -134,7 +132,7 @@ redis.call('DEL', ARGV[3] .. ARGV[1], ARGV[2] .. ARGV[1])
 redis.call('SREM', KEYS[1], ARGV[1])
 local remaining = redis.call('SCARD', KEYS[1])
 if remaining == 0 and ARGV[4] == '1' and ARGV[5] == '0' and redis.call('ZCARD', KEYS[2]) == 0 then
-  redis.call('DEL', KEYS[3])
+  redis.call('DEL', KEYS[3], KEYS[4])
   return {remaining, 1}
 end
 return {remaining, 0}
@@ -159,11 +157,16 @@ class Fenced(RuntimeError):
     """This worker was declared dead (its heartbeat expired) and its requests were handed to others."""
 
 
+class FrontierLost(RuntimeError):
+    """The frontier this worker joined is gone from Redis (restarted empty, or its keys deleted)."""
+
+
 @dataclass(frozen=True)
 class Registration:
     recovered: int
     flushed: bool
     others: int
+    epoch: str
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,7 @@ class Frontier:
         self.keys = keys
         self.worker = worker
         self.ttl = max(1, round(ttl))
+        self.epoch = ""
         self._register = server.register_script(REGISTER)
         self._enqueue = server.register_script(ENQUEUE)
         self._pop = server.register_script(POP)
@@ -192,11 +196,12 @@ class Frontier:
         return [self.worker, self.keys.heartbeat_prefix, self.keys.processing_prefix, self.ttl]
 
     def register(self, *, flush_on_start: bool = False) -> Registration:
-        moved, flushed, others = self._register(
-            keys=[self.keys.workers, self.keys.queue, self.keys.dupefilter],
-            args=[*self._args(), "1" if flush_on_start else "0"],
+        moved, flushed, others, epoch = self._register(
+            keys=[self.keys.workers, self.keys.queue, self.keys.dupefilter, self.keys.epoch],
+            args=[*self._args(), "1" if flush_on_start else "0", secrets.token_hex(8)],
         )
-        return Registration(int(moved), bool(flushed), int(others))
+        self.epoch = epoch.decode() if isinstance(epoch, bytes) else str(epoch)
+        return Registration(int(moved), bool(flushed), int(others), self.epoch)
 
     def enqueue(self, member: bytes, score: float, fingerprint: str | None) -> bool:
         """Queue `member` unless `fingerprint` was seen before (None: never filtered); True if queued."""
@@ -206,29 +211,38 @@ class Frontier:
     def pop(self) -> bytes | None:
         """The next request (serialized), now held in this worker's processing hash; None when empty."""
         result = self._pop(
-            keys=[self.keys.queue, self.keys.workers],
-            args=[self.worker, self.keys.heartbeat(self.worker), self.keys.processing(self.worker), self.ttl],
+            keys=[self.keys.queue, self.keys.workers, self.keys.epoch],
+            args=[self.worker, self.keys.heartbeat(self.worker), self.keys.processing(self.worker), self.ttl,
+                  self.epoch],
         )
+        if int(result[0]) == -2:
+            raise FrontierLost(self.keys.queue)
         if int(result[0]) < 0:
             raise Fenced(self.worker)
         return result[1] if int(result[0]) == 1 else None
 
     def beat(self) -> Beat:
-        alive, moved, queued = self._beat(keys=[self.keys.workers, self.keys.queue], args=self._args())
+        alive, moved, queued = self._beat(keys=[self.keys.workers, self.keys.queue, self.keys.epoch],
+                                          args=[*self._args(), self.epoch])
+        if int(alive) == -2:
+            raise FrontierLost(self.keys.queue)
         if int(alive) < 0:
             raise Fenced(self.worker)
         return Beat(int(moved), int(queued))
 
     def may_close(self) -> tuple[str, int]:
-        verdict, moved = self._may_close(keys=[self.keys.workers, self.keys.queue], args=self._args())
+        verdict, moved = self._may_close(keys=[self.keys.workers, self.keys.queue, self.keys.epoch],
+                                         args=[*self._args(), self.epoch])
         verdict = verdict.decode() if isinstance(verdict, bytes) else str(verdict)
+        if verdict == "lost":
+            raise FrontierLost(self.keys.queue)
         if verdict == "fenced":
             raise Fenced(self.worker)
         return verdict, int(moved)
 
     def leave(self, *, finished: bool, persist: bool) -> tuple[int, bool]:
         remaining, cleared = self._leave(
-            keys=[self.keys.workers, self.keys.queue, self.keys.dupefilter],
+            keys=[self.keys.workers, self.keys.queue, self.keys.dupefilter, self.keys.epoch],
             args=[self.worker, self.keys.heartbeat_prefix, self.keys.processing_prefix,
                   "1" if finished else "0", "1" if persist else "0"],
         )
@@ -245,7 +259,7 @@ class Frontier:
 
 
 def describe(server: Redis, keys: FrontierKeys) -> dict[str, Any]:
-    """A snapshot for people (`python -m crawler.distributed status`)."""
+    """A snapshot for people (`scrapy frontier status SPIDER`)."""
     workers = {}
     for raw in sorted(server.smembers(keys.workers)):
         worker = raw.decode() if isinstance(raw, bytes) else raw

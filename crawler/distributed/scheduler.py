@@ -1,33 +1,7 @@
 """`RedisScheduler`: scrapy-redis's scheduler, made safe for several workers that may die.
 
-What a worker does, in order (see `crawler.distributed.frontier` for the atomic steps):
-
-1. open: register in the frontier (taking back the requests of workers whose heartbeat expired),
-   start a heartbeat thread (a thread, so a busy reactor is not mistaken for a dead process).
-2. start requests (the spider's `async def start()`) and every later request go through the shared
-   duplicate filter and queue in one atomic step: the first worker to start seeds the sitemaps and
-   feeds, the same seeds from the other workers are filtered (`dupefilter/filtered`).
-3. a pop moves a request into the worker's processing hash; it stays there until the worker's feed
-   and state are committed (`feed_exporter_closed`), then the hash is deleted in one step.
-4. with nothing in flight the worker asks the frontier whether the run is over (`MAY_CLOSE`): it
-   waits (looking again every `DISTRIBUTED_IDLE_POLL` seconds) while another worker is busy or
-   committing, takes requests when the queue has some, and closes otherwise.
-5. a worker that stops without committing its feed (its process ends before the feed is closed)
-   gives its requests back at once (`distributed/released_requests`). A worker whose heartbeat
-   expired is dead: the next heartbeat or idle check of any worker moves
-   its processing hash back into the queue (`distributed/recovered_requests`). A worker that finds
-   it was declared dead (a network partition longer than the timeout) exits at once without
-   committing anything (exit code 70), exactly like a killed worker.
-6. a run that finished (reason `finished`, queue empty, nobody left) clears the duplicate filter so
-   that the next run discovers again; `SCHEDULER_PERSIST=1` keeps it (scrapy-redis's meaning). A
-   paused run (SIGTERM, reason `shutdown`) keeps the whole frontier and resumes when workers start
-   again with the same command; `SCHEDULER_FLUSH_ON_START=1` discards it (only if no worker runs).
-
-Settings: `REDIS_URL`, `WORKER_ID` (default `<host>-<pid>`), `DISTRIBUTED_HEARTBEAT_INTERVAL`
-(seconds, default 3), `DISTRIBUTED_WORKER_TIMEOUT` (seconds without a heartbeat before a worker is
-dead, default 30), `DISTRIBUTED_IDLE_POLL` (seconds between looks at the frontier while waiting,
-default 0.5), `SCHEDULER_PERSIST`, `SCHEDULER_FLUSH_ON_START`, `SCHEDULER_QUEUE_KEY`,
-`SCHEDULER_DUPEFILTER_KEY`, `SCHEDULER_SERIALIZER` (scrapy-redis's).
+Reliable pops, heartbeats, recovery of dead workers' requests and a shared end of the run; the
+worker's life step by step is in docs/distributed.md (how it works).
 """
 
 from __future__ import annotations
@@ -44,9 +18,11 @@ from scrapy import signals
 from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler
 
+from crawler import outage
 from crawler.distributed.adapter import ReliablePriorityQueue
 from crawler.distributed.connection import FrontierKeys, default_worker_id, redis_for
-from crawler.distributed.frontier import Fenced, Frontier
+from crawler.distributed.frontier import Fenced, Frontier, FrontierLost
+from crawler.feed_exporter import DeliveringFeedExporter
 
 if TYPE_CHECKING:
     from redis import Redis
@@ -68,9 +44,9 @@ class RedisScheduler(Scheduler):
         settings = crawler.settings
         self.crawler = crawler
         self.worker_id = settings.get("WORKER_ID") or default_worker_id()
-        self.interval = settings.getfloat("DISTRIBUTED_HEARTBEAT_INTERVAL", 3.0)
-        self.timeout = settings.getfloat("DISTRIBUTED_WORKER_TIMEOUT", 30.0)
-        self.idle_poll = settings.getfloat("DISTRIBUTED_IDLE_POLL", 0.5)
+        self.interval = settings.getfloat("DISTRIBUTED_HEARTBEAT_INTERVAL")
+        self.timeout = settings.getfloat("DISTRIBUTED_WORKER_TIMEOUT")
+        self.idle_poll = settings.getfloat("DISTRIBUTED_IDLE_POLL")
         if self.timeout < 2 * self.interval:
             raise ValueError("DISTRIBUTED_WORKER_TIMEOUT must be at least twice DISTRIBUTED_HEARTBEAT_INTERVAL")
         self.frontier: Frontier | None = None
@@ -81,6 +57,8 @@ class RedisScheduler(Scheduler):
         self._thread: threading.Thread | None = None
         self._nudge_warned = False
         self._poll: Any = None
+        self._stopping = False
+        self._lost = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RedisScheduler:
@@ -140,7 +118,13 @@ class RedisScheduler(Scheduler):
     def enqueue_request(self, request: Request) -> bool:
         assert self.frontier is not None
         fingerprint = None if request.dont_filter else self.df.request_fingerprint(request)
-        if not self.frontier.enqueue(self.queue.encode(request), -request.priority, fingerprint):
+        try:
+            queued = self.frontier.enqueue(self.queue.encode(request), -request.priority, fingerprint)
+        except RedisError as exc:
+            # Not queued, and (one atomic step) not marked as seen: the next run discovers it again.
+            self._unavailable("queueing a request", exc)
+            return False
+        if not queued:
             self.df.log(request, self.spider)
             return False
         self._inc("scheduler/enqueued/redis")
@@ -153,6 +137,12 @@ class RedisScheduler(Scheduler):
         except Fenced:
             self._fenced()
             return None
+        except FrontierLost as exc:
+            self._unavailable("taking the next request", exc, lost=True)
+            return None
+        except RedisError as exc:
+            self._unavailable("taking the next request", exc)
+            return None
         if request is not None:
             self._waiting = False
             self._inc("scheduler/dequeued/redis")
@@ -162,10 +152,18 @@ class RedisScheduler(Scheduler):
     def has_pending_requests(self) -> bool:
         """Called by the engine only when this worker has nothing in flight: is the run over?"""
         assert self.frontier is not None
+        if self._stopping:
+            return True  # closing for a Redis failure: never "finished"
         try:
             verdict, recovered = self.frontier.may_close()
         except Fenced:
             self._fenced()
+            return True
+        except FrontierLost as exc:
+            self._unavailable("checking whether the run is over", exc, lost=True)
+            return True
+        except RedisError as exc:
+            self._unavailable("checking whether the run is over", exc)
             return True
         if recovered:
             logger.warning("Re-queued %d requests of dead workers", recovered)
@@ -191,6 +189,9 @@ class RedisScheduler(Scheduler):
                 beat = self.frontier.beat()
             except Fenced:
                 self._fenced()
+                return
+            except FrontierLost as exc:
+                _in_reactor(self._unavailable, "refreshing the heartbeat", exc, True)
                 return
             except RedisError as exc:
                 logger.warning("Heartbeat of %s failed: %s", self.worker_id, exc)
@@ -229,7 +230,25 @@ class RedisScheduler(Scheduler):
         logging.shutdown()
         os._exit(FENCED_EXIT_CODE)
 
+    def _unavailable(self, what: str, error: BaseException, lost: bool = False) -> None:
+        """Redis failed (or lost the frontier): stop without delivering or acknowledging (`crawler.outage`)."""
+        self._stopping = True
+        self._lost = self._lost or lost
+        outage.stop_delivering(self.crawler, what, error, lost=lost)
+
     def _feeds_committed(self) -> None:
+        # Acknowledge only what was delivered: a feed that was not published (withheld after a Redis
+        # failure, or not written) gives its requests back instead.
+        feeds = self.crawler.get_extension(DeliveringFeedExporter)
+        if self._stopping or (feeds is not None and (feeds.withheld_while_crawling or feeds.undelivered())):
+            if self._lost:  # nothing left in Redis to give back to
+                self._left = True
+                self._stop.set()
+                return
+            logger.warning("The feeds of %s were not published: giving its requests back to the frontier",
+                           self.worker_id)
+            self._release()
+            return
         self._leave()
 
     def _engine_stopped(self) -> None:

@@ -1,14 +1,6 @@
 """Block pages, bot walls and "access denied" pages, so that they are never emitted as articles.
 
-A site that blocks a crawler often answers with status 200 and a page of its own: Cloudflare's
-"Just a moment...", Akamai's "Access Denied", F5's "The requested URL was rejected", a captcha, a
-Chinese "访问被拒绝". Extraction would read its title and two lines as an article, all the more when the
-wall is injected into the site's article template with the story's JSON-LD still in the head.
-
-Only whole-page signals count, and only on a short page (`MAX_BLOCK_PAGE_CHARS`): a block title, a
-generic block line standing on a line of its own ("Access Denied"), or one of the vendors' fixed
-phrases. An article that mentions "access denied" in a sentence is never a block page, nor is any
-page with more text than a block page ever has. Pure functions; patterns are data.
+Pure functions; patterns are data. Which signals count: docs/cleaning.md (block pages).
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 trafilatura returns its result as an XML body (`p`, `head`, `list/item`, `quote`, `table`); we keep
 it as a list of paragraphs, because every later cleaning step (promos, footers, templates) works on
-whole paragraphs.
+whole paragraphs. trafilatura runs in precision mode; its default mode runs too only when the
+precision text is short, and wins when precision lost most of the article (`main_paragraphs`;
+measured in docs/cleaning.md).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from functools import lru_cache
 import trafilatura
 from cssselect import GenericTranslator, SelectorError
 from lxml import etree
-from lxml.html import HtmlElement
+from lxml.html import Element, HtmlElement
 
 logger = logging.getLogger(__name__)
 
@@ -101,21 +103,112 @@ def drop_nodes(tree: HtmlElement, selectors: tuple[str, ...]) -> int:
     return removed
 
 
+# trafilatura's precision mode first; when it keeps less than this much text (characters, a CJK
+# character counting three) its default mode runs too, ...
+PRECISION_MIN_TEXT = 500
+# ... and wins when the precision text is less than this share of it (precision lost the article).
+PRECISION_MIN_SHARE = 0.2
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _size(paragraphs: list[str]) -> int:
+    return sum(len(p) + 2 * len(_CJK.findall(p)) for p in paragraphs)
+
+
+# Text of at least this many characters lying loose in a container beside block children.
+LOOSE_TEXT_CHARS = 40
+_BLOCK_TAGS = frozenset({"p", "div", "section", "article", "ul", "ol", "table", "blockquote", "figure", "pre",
+                         "h1", "h2", "h3", "h4", "h5", "h6"})
+_CONTAINERS = ("div", "span", "section", "article", "main", "td", "font", "center")
+
+
+def wrap_loose_text(tree: HtmlElement) -> int:
+    """Put text that lies loose beside block elements ("<div>Text...<p>More</p>", what unclosed tags
+    leave) into paragraphs of its own, so that precision mode, which reads paragraphs, keeps it.
+    Returns how many were wrapped."""
+    wrapped = 0
+    for element in list(tree.iter(*_CONTAINERS)):
+        text = element.text
+        if text and len(text) >= LOOSE_TEXT_CHARS and len(text.strip()) >= LOOSE_TEXT_CHARS \
+                and any(child.tag in _BLOCK_TAGS for child in element):
+            paragraph = Element("p")
+            paragraph.text, element.text = text, None
+            element.insert(0, paragraph)
+            wrapped += 1
+    for block in list(tree.iter(*_BLOCK_TAGS)):
+        tail = block.tail
+        if tail and len(tail) >= LOOSE_TEXT_CHARS and len(tail.strip()) >= LOOSE_TEXT_CHARS:
+            parent = block.getparent()
+            if parent is not None and parent.tag in _CONTAINERS:
+                paragraph = Element("p")
+                paragraph.text, block.tail = tail, None
+                block.addnext(paragraph)
+                wrapped += 1
+    return wrapped
+
+
+def main_paragraphs(tree: HtmlElement, url: str) -> tuple[list[str], list[str]]:
+    """`(body, other)`: the body by trafilatura's precision mode, or by its default mode when precision
+    kept only a sliver of what the default finds; `other` is the default-mode output when it was
+    computed and not chosen (the page's extent of text, for telling an article from a page), else []."""
+    wrap_loose_text(tree)
+    precise = body_paragraphs(tree, url, precision=True)
+    if _size(precise) >= PRECISION_MIN_TEXT:
+        return precise, []
+    default = body_paragraphs(tree, url)
+    return (default, []) if precision_lost_the_article(precise, default) else (precise, default)
+
+
+def precision_lost_the_article(precise: list[str], default: list[str]) -> bool:
+    """True when the precision output holds less than `PRECISION_MIN_SHARE` of the default's text."""
+    return _size(precise) < PRECISION_MIN_SHARE * _size(default)
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split())
+
+
+# trafilatura's output elements that end a line or a block: their text never runs into the next word.
+_BREAKING = frozenset({"lb", "p", "head", "item", "list", "quote", "row", "cell", "code", "table"})
+
+
+def _text(element) -> str:
+    """The text of one output element, a space where a line break or a block inside it ends
+    ("<item><head>WebIDE</head><p>Develop...</p></item>" is "WebIDE Develop...", not "WebIDEDevelop")."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tag in _BREAKING:
+                parts.append(" ")
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return _clean("".join(parts))
 
 
 def _table_text(table) -> str:
     rows = []
     for row in table.iter("row"):
-        cells = [_clean("".join(cell.itertext())) for cell in row.iter("cell")]
+        cells = [_text(cell) for cell in row.iter("cell")]
         if any(cells):
             rows.append(" | ".join(cells))
     return "\n".join(rows)
 
 
-def body_paragraphs(tree: HtmlElement, url: str) -> list[str]:
-    """Paragraph texts of the main content, in reading order; [] when trafilatura finds none."""
+def body_paragraphs(tree: HtmlElement, url: str, *, precision: bool = False) -> list[str]:
+    """Paragraph texts of the main content, in reading order; [] when trafilatura finds none.
+
+    `precision`: trafilatura's `favor_precision` (stricter pruning of link lists and comments)."""
+    return [text for _, text in body_blocks(tree, url, precision=precision)]
+
+
+def body_blocks(tree: HtmlElement, url: str, *, precision: bool = False) -> list[tuple[str, str]]:
+    """`(tag, text)` of each block trafilatura keeps: `p`, `head`, `list`, `quote`, `table`..."""
     document = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -123,19 +216,20 @@ def body_paragraphs(tree: HtmlElement, url: str) -> list[str]:
         include_tables=True,
         include_links=False,
         with_metadata=False,
+        favor_precision=precision,
     )
     body = getattr(document, "body", None)
     if body is None:
         return []
-    paragraphs: list[str] = []
+    blocks: list[tuple[str, str]] = []
     for block in body:
         if block.tag == "list":
-            items = [_clean("".join(item.itertext())) for item in block.iter("item")]
+            items = [_text(item) for item in block.iter("item")]
             text = "\n".join(f"- {item}" for item in items if item)
         elif block.tag == "table":
             text = _table_text(block)
         else:
-            text = _clean("".join(block.itertext()))
+            text = _text(block)
         if text:
-            paragraphs.append(text)
-    return paragraphs
+            blocks.append((block.tag, text))
+    return blocks

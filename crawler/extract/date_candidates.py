@@ -1,33 +1,22 @@
-"""Collect every publication/modification date the page and its discovery offer, untouched.
+"""The article's dates: the page's date stage plus what the extractor knows from elsewhere.
 
-Choosing among them (trust order, time zones, future dates) is `crawler.dates.publication`'s job;
-this module only knows where on a page dates live.
+The page itself is read by `crawler.dates.page.publication_dates` (JSON-LD, meta tags, `<time>`,
+visible lines, URLs, htmldate); this module adds the candidates only the extractor holds: the
+site's Next.js payload and the sitemap or feed entry that pointed at the page. See docs/dates.md.
 """
 
 from __future__ import annotations
 
+import email.utils
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from typing import Any
 
-from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.dates.publication import DateCandidate, url_date_candidate, visible_date_candidates
+from crawler.dates.model import DateCandidate, PublicationDates
+from crawler.dates.page import publication_dates
 from crawler.extract.hints import Hints
-from crawler.extract.meta import PageMeta
-
-_META_PUBLISHED = ("article:published_time", "og:article:published_time", "datepublished", "pubdate",
-                   "publishdate", "publish-date", "article.published", "dc.date.issued", "dc.date",
-                   "dcterms.created", "sailthru.date", "parsely-pub-date", "date")
-_META_MODIFIED = ("article:modified_time", "og:updated_time", "datemodified", "lastmod",
-                  "dcterms.modified", "article.updated")
-# Text nodes worth showing to the visible-line parser: short, and naming a date line.
-_VISIBLE_XPATH = etree.XPath(
-    "//body//text()[string-length(.) < 200][contains(., 'Published') or contains(., 'Updated')"
-    " or contains(., 'published') or contains(., 'updated') or contains(., '发布') or contains(., '更新')"
-    " or contains(., '發佈')"
-    " or contains(., '更新時間') or contains(., 'Posted') or contains(., '来源') or contains(., '來源')]"
-)
-_MAX_VISIBLE_LEN = 120
 
 
 def _raw(value: Any) -> str | None:
@@ -40,49 +29,55 @@ def _raw(value: Any) -> str | None:
     return None
 
 
-def _visible_lines(tree: HtmlElement) -> list[str]:
-    lines: dict[str, None] = {}  # ordered and without repeats, checked in constant time
-    for text in _VISIBLE_XPATH(tree):
-        parent = text.getparent()
-        line = parent.text_content() if parent is not None else str(text)
-        line = " ".join(line.split())
-        if 0 < len(line) <= _MAX_VISIBLE_LEN:
-            lines.setdefault(line)
-    return list(lines)
+def discovery_candidates(next_article: dict[str, Any] | None, hints: Hints) -> list[DateCandidate]:
+    """Candidates from the Next.js article payload, the sitemap entry and the feed item."""
+    values = [
+        ("next_data", "published", (next_article or {}).get("publishedDate")),
+        ("next_data", "modified", (next_article or {}).get("updatedDate")),
+        ("sitemap", "published", hints.sitemap_publication_date),
+        ("feed", "published", hints.feed_published),
+    ]
+    return [DateCandidate(source, kind, raw) for source, kind, value in values if (raw := _raw(value))]
 
 
-def collect_date_candidates(
+def instant(value: str | None) -> datetime | None:
+    """An HTTP `Date` header ("Tue, 18 Feb 2025 06:31:00 GMT") or an ISO 8601 time, aware; else None."""
+    if not value or not value.strip():
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        try:
+            parsed = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def article_dates(
     tree: HtmlElement,
     url: str,
     *,
-    jsonld: dict[str, Any] | None,
+    tz: str,
+    now: datetime,
     next_article: dict[str, Any] | None,
-    meta: PageMeta,
     hints: Hints,
-) -> list[DateCandidate]:
-    """All candidates in no particular order; each names its source and kind."""
-    found: list[DateCandidate] = []
+    served_at: str | None = None,
+    fetched_at: str | None = None,
+    earliest: str | None = None,
+) -> PublicationDates:
+    """The article's publication and modification dates (the tree is left as it was).
 
-    def add(source: str, kind: str, value: Any) -> None:
-        raw = _raw(value)
-        if raw:
-            found.append(DateCandidate(source=source, kind=kind, raw=raw))
-
-    if jsonld:
-        add("jsonld", "published", jsonld.get("datePublished") or jsonld.get("dateCreated"))
-        add("jsonld", "modified", jsonld.get("dateModified"))
-    if next_article:
-        add("next_data", "published", next_article.get("publishedDate"))
-        add("next_data", "modified", next_article.get("updatedDate"))
-    add("meta", "published", meta.first(*_META_PUBLISHED))
-    add("meta", "modified", meta.first(*_META_MODIFIED))
-    for value, hint in meta.times:
-        kind = "modified" if ("updat" in hint or "modif" in hint) else "published"
-        add("time", kind, value)
-    found.extend(visible_date_candidates(_visible_lines(tree)))
-    url_candidate = url_date_candidate(url)
-    if url_candidate is not None:
-        found.append(url_candidate)
-    add("sitemap", "published", hints.sitemap_publication_date)
-    add("feed", "published", hints.feed_published)
-    return found
+    `served_at`: the response's `Date` header; `fetched_at`: when the page was fetched (ISO 8601);
+    relative dates ("3 hours ago") count from the first of them given, never from `now`.
+    `earliest`: the site's first day (ISO date), from its profile.
+    """
+    served = instant(served_at)
+    dates = publication_dates(
+        tree, url, tz=tz, now=now, served_at=served, fetched_at=instant(fetched_at),
+        earliest=date.fromisoformat(earliest) if earliest else None,
+        extra=discovery_candidates(next_article, hints),
+    )
+    if served_at and served is None:
+        return replace(dates, issues=(*dates.issues, "bad_served_at"))
+    return dates

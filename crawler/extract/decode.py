@@ -1,17 +1,7 @@
-"""HTML bytes to text when the page's charset is missing, wrong or lying.
+"""HTML bytes to text when the page's charset is missing, wrong or lying; and `strip_stray_end_tags`.
 
-Scrapy decodes a page by the charset of the `Content-Type` header first, then the page's `<meta>`
-(w3lib's `html_to_unicode`). Chinese sites break this in two common ways: a server that labels
-everything `utf-8` or `iso-8859-1` in front of GBK/GB2312/Big5 pages, and a `<meta charset=gb2312>`
-page that uses GBK-only characters. w3lib already maps gb2312/gbk to gb18030 and big5 to big5hkscs
-(their supersets); what it cannot do is notice that the header lied. `decode_html` decodes as Scrapy
-would, checks the result, and only when it looks wrong (many U+FFFD, or a single-byte codepage that
-produced runs of Latin-1 mojibake) tries the charset the page declares in `<meta>`, then a detector
-(charset_normalizer, already a dependency of Scrapy and trafilatura), then UTF-8. A candidate wins only
-if it decodes cleanly. Pure functions of bytes; `response_text` is the hook for a Scrapy response.
-
-Also here, as the one markup repair needed before parsing: `strip_stray_end_tags`. libxml2 (lxml 6)
-stops at a stray `</html>` and drops everything after it, where browsers keep reading.
+Pure functions of bytes; `response_text` is the hook for a Scrapy response. Why and how:
+docs/sources.md (encodings).
 """
 
 from __future__ import annotations
@@ -47,6 +37,8 @@ MIN_MOJIBAKE_PAIRS = 8
 # ... and such neighbours are at least this share of its non-ASCII characters: all of them in mojibake,
 # about half in Portuguese full of "ção"/"ções" (and even then no codepage is swapped for another).
 MIN_MOJIBAKE_SHARE = 0.75
+# A page declaring another charset is read as UTF-8 when it is valid UTF-8 with this many non-ASCII characters.
+MIN_UTF8_CHARS = 8
 # A candidate decoding is accepted with at most this many U+FFFD per 1,000 characters.
 MAX_CANDIDATE_REPLACEMENTS_PER_1000 = 1.0
 # Bytes the detector looks at (it samples; a page's head and first paragraphs are enough).
@@ -94,6 +86,16 @@ def _suspicious(text: str, encoding: str) -> bool:
     return _is_single_byte(encoding) and _looks_like_mojibake(text)
 
 
+def _is_utf8_text(body: bytes) -> bool:
+    """Strictly valid UTF-8 with multi-byte characters: a page saved as UTF-8 whose old declaration
+    (gb2312, shift_jis...) was kept. Legacy multi-byte text is practically never valid UTF-8."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return _non_ascii(text) >= MIN_UTF8_CHARS
+
+
 def _detected(body: bytes) -> str | None:
     match = from_bytes(body[:DETECTOR_MAX_BYTES], cp_isolation=list(DETECTOR_CANDIDATES)).best()
     return match.encoding if match is not None else None
@@ -138,6 +140,8 @@ def decode_html(body: bytes, header_encoding: str | None) -> tuple[str, str, boo
     """
     content_type = f"text/html; charset={header_encoding}" if header_encoding else None
     used, text = html_to_unicode(content_type, body, auto_detect_fun=_undeclared)
+    if read_bom(body)[0] is None and used != "utf-8" and _is_utf8_text(body):
+        return body.decode("utf-8"), "utf-8", True
     if read_bom(body)[0] is not None or not _suspicious(text, used):
         return text, used, False
     single_byte = _is_single_byte(used)

@@ -1,18 +1,10 @@
-"""Small normalisers for single metadata fields: authors, language, keywords, whitespace."""
+"""Small normalisers for single metadata fields: language, keywords, whitespace (authors: `names`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-# Bylines that name no person: CMS defaults and desk names. Compared case-insensitively.
-PLACEHOLDER_AUTHORS = frozenset(
-    {"admin", "administrator", "editor", "editors", "staff", "staff writer", "webmaster", "author",
-     "guest", "user", "root", "newsroom", "news desk", "web desk", "desk", "team", "contributor",
-     "unknown", "anonymous", "wordpress", "wpadmin", "site admin"}
-)
-_BY_PREFIX = re.compile(r"^\s*(?:by|written by|作者[:：]?)\s+", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|、|\|)\s*", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
 
@@ -22,31 +14,6 @@ def squash(text: str | None) -> str | None:
         return None
     folded = _SPACE.sub(" ", text).strip()
     return folded or None
-
-
-def clean_authors(candidates: Iterable[str], *, site_names: Iterable[str | None] = ()) -> list[str]:
-    """Person names, split and de-duplicated, without placeholders, URLs or the site's own name."""
-    blocked = {name.strip().lower() for name in site_names if name} | PLACEHOLDER_AUTHORS
-    out: list[str] = []
-    seen: set[str] = set()
-    for candidate in candidates:
-        text = _BY_PREFIX.sub("", squash(candidate) or "")
-        for name in _SPLIT.split(text):
-            name = name.strip(" .")
-            key = name.lower()
-            if (
-                not name
-                or key in blocked
-                or key in seen
-                or "://" in name
-                or "@" in name
-                or len(name) > 80
-                or name.isdigit()
-            ):
-                continue
-            seen.add(key)
-            out.append(name)
-    return out
 
 
 def clean_keywords(candidates: Iterable[str]) -> list[str]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from crawler.extract.limits import TooDeep, load_json
+from crawler.json_limits import TooDeep, load_json
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +112,18 @@ def names(value: Any) -> list[str]:
     if isinstance(value, list):
         return [name for item in value for name in names(item)]
     return []
+
+
+_ORGANISATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand"})
+
+
+def person_names(value: Any) -> list[str]:
+    """Like `names`, without nodes typed as organisations (a publisher given as the author)."""
+    if isinstance(value, list):
+        return [name for item in value for name in person_names(item)]
+    if isinstance(value, dict) and _types(value) & _ORGANISATION_TYPES:
+        return []
+    return names(value)
 
 
 def text_list(value: Any) -> list[str]:

@@ -1,8 +1,6 @@
 """Bounds that keep extraction linear in the size of a hostile page (see docs/operations.md, "Per-page limits").
 
-JSON (JSON-LD blocks, `__NEXT_DATA__`) is read with recursive functions, ours and the json module's:
-a block nested deeper than `MAX_JSON_DEPTH` is ignored (counted), not allowed to end the extraction
-of the whole page with a `RecursionError`.
+JSON nested too deep: `crawler.json_limits` (used here and by `crawler.dates`).
 
 Two steps we do not own are quadratic: libxml2's HTML parser checks each attribute of a tag against
 every one before it (a tag with 166,000 attributes: 90 s), and trafilatura's tree walks and
@@ -13,10 +11,7 @@ below these bounds; a page above them is cut, counted and logged, and its articl
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable
-from typing import Any
 
 from lxml.html import HtmlElement
 
@@ -24,8 +19,6 @@ from lxml.html import HtmlElement
 MAX_ATTRIBUTES = 256
 #: Elements of the tree handed to trafilatura, in document order (the rest are removed).
 MAX_TREE_ELEMENTS = 20_000
-#: Nesting of a JSON document we read (real JSON-LD is under 10 levels, Next.js payloads under 40).
-MAX_JSON_DEPTH = 100
 
 # One attribute: separator, name, optional value. Atomic groups and possessive quantifiers: a tag that
 # is no match fails where its attributes end, without backtracking into them.
@@ -56,38 +49,3 @@ def truncate_tree(root: HtmlElement, limit: int = MAX_TREE_ELEMENTS) -> int:
         del parent[parent.index(node) + 1 :]
         node = parent
     return total - limit
-
-
-class TooDeep(ValueError):
-    """A JSON document nested deeper than `MAX_JSON_DEPTH`."""
-
-
-def load_json(text: str, loads: Any = json.loads) -> Any:
-    """`loads(text)`, refusing documents nested deeper than `MAX_JSON_DEPTH` (raises `TooDeep`)."""
-    try:
-        value = loads(text)
-    except RecursionError as exc:  # the json module recurses once per level
-        raise TooDeep(f"nested deeper than Python's recursion limit ({exc})") from None
-    if json_depth(value) > MAX_JSON_DEPTH:
-        raise TooDeep(f"nested deeper than {MAX_JSON_DEPTH} levels")
-    return value
-
-
-def json_depth(value: Any) -> int:
-    """Nesting depth of lists and dicts in `value` (a scalar is 0), found without recursion."""
-    deepest = 0
-    stack = [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
-        children: Iterable[Any]
-        if isinstance(node, dict):
-            children = node.values()
-        elif isinstance(node, list):
-            children = node
-        else:
-            continue
-        deepest = max(deepest, depth)
-        if depth > MAX_JSON_DEPTH:
-            return depth  # deep enough to refuse: no need to walk the rest
-        stack.extend((child, depth + 1) for child in children)
-    return deepest

@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from crawler.extract.limits import TooDeep, load_json
+from crawler.json_limits import TooDeep, load_json
 
 logger = logging.getLogger(__name__)
 

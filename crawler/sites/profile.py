@@ -27,6 +27,13 @@ class SiteProfile:
     """IANA zone for naive dates on this site's pages."""
     language: str | None = None
     """Default language when the page does not declare one."""
+    country: str | None = None
+    """ISO 3166-1 alpha-2 code of the publication's home: the items' `country`, and the hint that tells
+    the amounts normaliser which dollar a bare "$" is (SG: S$, HK: HK$; CN: US$)."""
+    currency: str | None = None
+    """ISO 4217 code of the home currency (documentation and checks; amounts follow `country`)."""
+    online_since: str | None = None
+    """First day the site published anything (ISO date): page dates before it are rejected."""
     sitemaps: tuple[str, ...] = ()
     """Default sitemap URLs (news sitemaps, sitemap indexes)."""
     feeds: tuple[str, ...] = ()

@@ -18,6 +18,8 @@ SCMP = SiteProfile(
     hosts=("scmp.com",),
     timezone="Asia/Hong_Kong",
     language="en",
+    country="HK",
+    currency="HKD",
     sitemaps=tuple(
         f"{_BASE}/{name}.xml" for name in ("sitemap_news", "sitemap_economy", "sitemap_business")
     ),

@@ -1,24 +1,6 @@
 """The Straits Times business section (www.straitstimes.com/business), as data.
 
-Why this source: Singapore's paper of record covers Asean trade, Chinese demand and regional markets;
-its business section is read beside SCMP for the view from South-east Asia. Picked over Nikkei Asia
-because its discovery is public and documented (monthly sitemaps, an RSS feed per section).
-
-Verified with public code and issue threads (search corpus, November 2026):
-- Monthly sitemaps `/sitemap/<yyyy>/<mm>/feeds.xml`, back to January 2015, capped at 5,000 URLs a
-  month; scrapers use both `/2025/09/` and `/2025/9/`, the index lists two-digit months. Entries are
-  plain `<url><loc>…</loc><lastmod>…</lastmod>` and the `<loc>` may carry `?ai-allowed=1`.
-- Business RSS `/news/business/rss.xml` (section feeds `/news/<section>/rss.xml`).
-- Article URLs are slugs without a numeric id: `/business/<slug>` or `/business/<sub>/<slug>`
-  (`/business/economy/china-factory-activity-in-december-posts-worst-contraction-in-six-months`),
-  sub-sections `economy`, `companies-markets`, `banking`, `invest`, `property`; `/multimedia/` is video.
-- Premium stories are behind a hard paywall (bypass-paywalls threads 2018-2025); the page then shows
-  the label "For subscribers" (a public scraper counts paywalled articles by that text).
-- Visible date line "Published Oct 8, 2025, 03:59 PM"; older pages had `dcterms.title`/
-  `dcterms.description` metas with " Read more at straitstimes.com." appended to the description.
-
-*(unverified)*: JSON-LD NewsArticle (rendered in the sample), that the paywall label sits in a <span>,
-the class names in drop_selectors, the Telegram/WhatsApp promo wording, any Crawl-delay.
+What public code confirmed about the site, and what is unverified: docs/sources.md.
 """
 
 from __future__ import annotations
@@ -35,6 +17,8 @@ STRAITSTIMES = SiteProfile(
     hosts=("straitstimes.com",),
     timezone="Asia/Singapore",
     language="en",
+    country="SG",
+    currency="SGD",
     # No fixed sitemap: `crawler.spiders.straitstimes` computes this month's and last month's.
     sitemaps=(),
     feeds=(f"{_BASE}/news/business/rss.xml",),

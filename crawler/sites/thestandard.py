@@ -1,25 +1,6 @@
 """The Standard, Hong Kong (www.thestandard.com.hk): the city's free English daily, as data.
 
-Why this source: Hong Kong markets, property and government budget news in English, with much Reuters
-wire copy on the mainland economy; free to read (no paywall).
-
-Verified with public code (search corpus, November 2026):
-- Article URLs `/<section>/article/<numeric id>/<Slug-In-Title-Case>`: 2026 sections `finance`,
-  `innovation`, `china` (e.g. `/finance/article/340260/China-Unicoms-H1-...`), 2025 sections
-  `hong-kong-news`, `breaking-news`, `china-news`, `world-news`, `business-innovation`; the slug may be
-  missing (`/finance/article/340637/`). Ids around 333,000-343,000 in 2026.
-- RSS `/newsfeed/latest/news.xml` (in many public feed lists; `/newsfeed/rss` answers 301 to HTML);
-  `/sitemap.xml` is in a public sitemap list.
-- Pages carry a JSON-LD NewsArticle with datePublished/dateModified (scrapers read it first); visible
-  times end in "HKT"; images on image.hkstandard.com.hk.
-- Body noise that scrapers strip: "Download The Standard app", a link to `/appdownload`, "Share this:",
-  share-button words (WhatsApp, Facebook, X, Email, Link), a leading "More", "Photo:"/"File Photo"
-  captions, "Top News" / "Read More" / "Most Read" blocks. robots.txt: avoid `/search`.
-- Legacy URL forms: `/breaking_news_detail.asp?id=67156`, `/news_detail.asp?art_id=28244&...`
-  (before 2019), `/section-news-list/section/<n>/` listings.
-
-*(unverified)*: the container class names used in drop_selectors, the 2019-2024 form
-`/section-news/section/<n>/<id>/<slug>`, the news sitemap's content, any Crawl-delay.
+What public code confirmed about the site, and what is unverified: docs/sources.md.
 """
 
 from __future__ import annotations
@@ -34,6 +15,8 @@ THESTANDARD = SiteProfile(
     hosts=("thestandard.com.hk",),
     timezone="Asia/Hong_Kong",
     language="en",
+    country="HK",
+    currency="HKD",
     sitemaps=(f"{_BASE}/sitemap.xml",),
     feeds=(f"{_BASE}/newsfeed/latest/news.xml",),
     article_url_patterns=(

@@ -13,6 +13,7 @@ import logging
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse
@@ -25,6 +26,8 @@ from crawler.discovery.sitemaps import parse_sitemap
 from crawler.extract import NotAnArticle
 from crawler.extract.decode import response_text
 from crawler.extract.hints import Hints
+from crawler.extract.saved import is_saved
+from crawler.feeds import new_run_id
 from crawler.sites import SiteProfile
 from crawler.sites.generic import GENERIC
 from crawler.spiders.arguments import ArgumentError, check_names, url_list
@@ -37,6 +40,11 @@ _HTML_TYPES = (b"text/html", b"application/xhtml+xml")
 # Sitemap entries turned into requests between two turns of the reactor.
 YIELD_EVERY = 500
 _NEEDS_URLS = "spider {name!r} needs at least one of -a urls=..., -a sitemaps=..., -a feeds=..."
+# Download slot of file:// requests (its delay and concurrency: `DOWNLOAD_SLOTS` in crawler/settings.py).
+FILE_DOWNLOAD_SLOT = "file://"
+# What a URL found in downloaded content (sitemap, feed, robots.txt, listing page) may use: a site
+# must never make the crawler read a local file (file://) or talk another protocol.
+_WEB_SCHEMES = frozenset({"http", "https"})
 
 
 class NewsSpider(scrapy.Spider):
@@ -76,6 +84,10 @@ class NewsSpider(scrapy.Spider):
         self.allowed_domains = sorted(set(self.site.hosts) | given_hosts)
         self._listing_extractor = LinkExtractor(unique=True)
         self._sitemap_turn: asyncio.Lock | None = None
+        self._given_responses: set[str] = set()
+        self._scheme_warned = False
+        #: Names this run in the default feed file (`%(run_id)s` in DEFAULT_FEED_URI) and in the stats.
+        self.run_id = new_run_id()
 
     @classmethod
     def check_arguments(cls, arguments: dict[str, str]) -> None:
@@ -110,13 +122,29 @@ class NewsSpider(scrapy.Spider):
         for url in self.feed_urls:
             yield self._request(url, self.parse_feed)
         for url in self.given_urls:
-            request = self.article_request(url, Hints()) if self.site.is_article_url(url) else None
+            # A saved page (file://) is an article request on any spider, whatever its file name.
+            as_article = is_saved(url) or self.site.is_article_url(url)
+            request = self.article_request(url, Hints(), given=True) if as_article else None
             yield request if request is not None else self._request(url, self.parse_listing)
 
     def _request(self, url: str, callback: Any, **meta: Any) -> scrapy.Request:
         if url.startswith("file:"):
-            meta["allow_offsite"] = True  # file:// has no host to check
+            meta["allow_offsite"] = True  # file:// has no host to check; only given URLs get here
+            # Local files: their own download slot, without politeness delay (DOWNLOAD_SLOTS in settings).
+            meta["download_slot"] = FILE_DOWNLOAD_SLOT
+            meta["autothrottle_dont_adjust_delay"] = True
         return scrapy.Request(url, callback=callback, meta=meta)
+
+    def _is_web_url(self, url: str, found_in: str) -> bool:
+        """True for http(s) URLs; anything else found in downloaded content is counted and skipped."""
+        if urlsplit(url).scheme.lower() in _WEB_SCHEMES:
+            return True
+        self._stat("discovery/skipped/scheme")
+        if not self._scheme_warned:
+            self._scheme_warned = True
+            logger.warning("Skipping %s, listed in %s: not http(s), and only URLs given on the command line may "
+                           "be local files (further ones are counted as discovery/skipped/scheme)", url, found_in)
+        return False
 
     def _stat(self, key: str, count: int = 1) -> None:
         assert self.crawler.stats is not None
@@ -128,12 +156,19 @@ class NewsSpider(scrapy.Spider):
             return url.startswith("file:")
         return any(host == d or host.endswith(f".{d}") for d in self.allowed_domains)
 
-    def article_request(self, url: str, hints: Hints) -> scrapy.Request | None:
-        """The request for one candidate article URL, or None when it is skipped (and counted)."""
+    def article_request(self, url: str, hints: Hints, *, found_in: str = "", given: bool = False
+                        ) -> scrapy.Request | None:
+        """The request for one candidate article URL, or None when it is skipped (and counted).
+
+        `given`: the URL came from the command line (it may be a local file; always emitted, see
+        `is_given_url`); else it was found in the content at `found_in` and must be http(s).
+        """
+        if not given and not self._is_web_url(url, found_in):
+            return None
         if not self._is_allowed_host(url):
             self._stat("discovery/skipped/offsite")
             return None
-        if not self.site.is_article_url(url):
+        if not self.site.is_article_url(url) and not (given and is_saved(url)):
             self._stat("discovery/skipped/non_article_url")
             return None
         clean = strip_tracking(url, self.site.ignored_query_params) if not url.startswith("file:") else url
@@ -141,7 +176,21 @@ class NewsSpider(scrapy.Spider):
         meta: dict[str, Any] = {"hints": hints.to_meta()}
         if native_id:
             meta["article_key"] = f"{self.site.name}:{native_id}"
-        return self._request(clean, self.parse_article, **meta)
+        if given:
+            meta["given"] = True
+            self._stat("given/requested")
+        request = self._request(clean, self.parse_article, **meta)
+        return request.replace(errback=self._given_failed) if given else request
+
+    def _given_failed(self, failure: Any) -> None:
+        """A URL given on the command line that could not be fetched: said in the summary."""
+        self._stat("given/not_written/fetch_failed")
+        logger.error("Could not fetch %s: %s", failure.request.url, failure.value)
+
+    def is_given_url(self, url: str) -> bool:
+        """True when the page at `url` was asked for on the command line: its article is always
+        written, even when the incremental state has it unchanged (the state still records it)."""
+        return url in self._given_responses
 
     async def parse_sitemap(self, response: Response) -> AsyncIterator[scrapy.Request]:
         """Nested sitemaps are followed when the profile says so; page entries become article requests.
@@ -153,7 +202,7 @@ class NewsSpider(scrapy.Spider):
         """
         if response.url.endswith("/robots.txt"):
             for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-                if self.site.should_follow_sitemap(url):
+                if self.site.should_follow_sitemap(url) and self._is_web_url(url, response.url):
                     yield self._request(url, self.parse_sitemap)
             return
         if self._sitemap_turn is None:
@@ -169,7 +218,8 @@ class NewsSpider(scrapy.Spider):
             self._stat("discovery/invalid_sitemap")
             return
         for url in sitemap.sitemaps:
-            if self.site.should_follow_sitemap(url) and self._is_allowed_host(url):
+            if self.site.should_follow_sitemap(url) and self._is_web_url(url, response.url) \
+                    and self._is_allowed_host(url):
                 yield self._request(url, self.parse_sitemap)
         self._stat("discovery/sitemap_entries", len(sitemap.entries))
         for number, entry in enumerate(sitemap.entries, 1):
@@ -181,7 +231,7 @@ class NewsSpider(scrapy.Spider):
                 sitemap_keywords=entry.news_keywords,
                 feed_title=entry.news_title,
             )
-            request = self.article_request(entry.loc, hints)
+            request = self.article_request(entry.loc, hints, found_in=response.url)
             if request is not None:
                 yield request
 
@@ -200,7 +250,7 @@ class NewsSpider(scrapy.Spider):
                 feed_authors=entry.authors,
                 feed_summary=entry.summary,
             )
-            request = self.article_request(response.urljoin(entry.link), hints)
+            request = self.article_request(response.urljoin(entry.link), hints, found_in=response.url)
             if request is not None:
                 yield request
 
@@ -209,8 +259,9 @@ class NewsSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             return
         for link in self._listing_extractor.extract_links(response):
-            if self.site.is_article_url(link.url) and self._is_allowed_host(link.url):
-                request = self.article_request(link.url, Hints())
+            if self.site.is_article_url(link.url) and self._is_web_url(link.url, response.url) \
+                    and self._is_allowed_host(link.url):
+                request = self.article_request(link.url, Hints(), found_in=response.url)
                 if request is not None:
                     yield request
 
@@ -220,6 +271,10 @@ class NewsSpider(scrapy.Spider):
         """The crawl's notion of "now" (`CRAWL_NOW` freezes it)."""
         frozen = self.settings.get("CRAWL_NOW")
         return datetime.fromisoformat(frozen) if frozen else datetime.now(UTC)
+
+    def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[Any]:
+        """A page handed over directly (`scrapy parse --spider=NAME URL`) is read as an article."""
+        return self.parse_article(response)
 
     async def parse_article(self, response: Response) -> AsyncIterator[Any]:
         """Extract one article in a worker process; pages that are not articles are counted, never emitted."""
@@ -237,9 +292,12 @@ class NewsSpider(scrapy.Spider):
                 hints=response.meta.get("hints"),
                 fetched_at=now.astimezone(UTC).isoformat(timespec="seconds"),
                 now=now,
+                served_at=(response.headers.get(b"Date") or b"").decode("latin-1") or None,
             )
         except NotAnArticle as exc:
             self._stat(f"extract/not_article/{exc.reason}")
+            if response.meta.get("given"):
+                self._stat(f"given/not_written/{exc.reason}")
             logger.info("Not an article: %s (%s)", response.url, exc)
             return
         except ExtractionFailed as exc:
@@ -249,4 +307,6 @@ class NewsSpider(scrapy.Spider):
         for key, count in result.stats.items():
             self._stat(key, count)
         self._stat("extract/articles")
+        if response.meta.get("given"):
+            self._given_responses.add(response.url)
         yield result.article()

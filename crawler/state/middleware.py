@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 
 from scrapy.exceptions import IgnoreRequest
 
+from crawler import outage
 from crawler.extract.hints import Hints
-from crawler.state.extension import discovery_timestamp, publication_hint, site_timezone
+from crawler.state.extension import crawl_now, discovery_timestamp, publication_hint, site_timezone
+from crawler.state.store import StoreUnavailable
 from crawler.state.window import StateComponent
 from crawler.urls import strip_tracking
 
@@ -40,9 +42,13 @@ class SkipUnchangedMiddleware(StateComponent):
         if self.store is None:
             return
         key = request.meta.get("article_key")
-        record = self.store.get(key) if key else self.store.by_url(strip_tracking(request.url))
+        try:
+            record = self.store.get(key) if key else self.store.by_url(strip_tracking(request.url))
+        except StoreUnavailable as exc:
+            outage.stop_delivering(self.crawler, "looking a request up in the shared state", exc)
+            raise IgnoreRequest("Redis unavailable: the request stays in the frontier") from exc
         if record is None or record.discovery_ts is None:
             return
-        seen = discovery_timestamp(hints, tz)
+        seen = discovery_timestamp(hints, tz, crawl_now(self.crawler))
         if seen is not None and seen <= record.discovery_ts:
             self._skip("unchanged")

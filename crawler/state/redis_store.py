@@ -1,37 +1,22 @@
 """The crawl state in Redis, for workers on several machines that must agree on what is new.
 
-Same interface and semantics as `crawler.state.store.StateStore` (SQLite): records are staged in the
-worker's memory and committed only once the feed lines they describe are on disk
-(`crawler.state.extension`); staged records win over committed ones in reads; a record's newest
-discovery date never goes backwards; `first_seen` is kept. `store_for()` picks this class when
-`REDIS_URL` is set; the SQLite store is untouched.
-
-Layout (prefix `STATE_REDIS_PREFIX`, default `<BOT_NAME>:state`, shared by all spiders like the
-SQLite file):
-
-- `<prefix>:articles` HASH id -> JSON record (dates as strings, so no float is rounded in Lua);
-- `<prefix>:urls` HASH canonical URL -> id of the article last committed under it;
-- `<prefix>:fingerprints` ZSET of `<fingerprint>|<first_seen>|<id>` (all scores 0): a range by
-  prefix gives the oldest article with that content, as SQLite's `ORDER BY first_seen` does.
-
-A commit is one MULTI/EXEC transaction of Lua calls (one per 500 records) that merge each record
-with the committed one (discovery date max, first_seen kept, old indexes moved): another worker's
-commit never interleaves with it, and a worker killed mid-commit commits nothing.
-
-Round trips: `get` 1 (none for staged), `by_url` 1, `by_fingerprint` 1, `commit` 1 per feed close.
-Only imported when `REDIS_URL` is set.
+Same interface and semantics as `crawler.state.store.StateStore` (SQLite); the add-on makes it the
+`STATE_STORE_CLASS`. Key layout and commits: docs/distributed.md (how it works).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from crawler.distributed.connection import DEFAULT_STATE_PREFIX, expand, redis_for
-from crawler.state.store import Record, StagedWrites
+from redis.exceptions import RedisError
+
+from crawler.distributed.connection import expand, redis_for
+from crawler.state.store import Record, StagedWrites, StoreUnavailable
 
 if TYPE_CHECKING:
     from redis import Redis
@@ -107,6 +92,22 @@ def _from_json(raw: bytes | str | None) -> Record | None:
                   modified_at=data.get("modified_at"), discovery_ts=None if ts is None else float(ts))
 
 
+_T = TypeVar("_T")
+
+
+def _unavailable(method: Callable[..., _T]) -> Callable[..., _T]:
+    """Redis errors become `StoreUnavailable`: callers above need not import redis to handle them."""
+
+    @functools.wraps(method)
+    def wrapper(*args: Any, **kwargs: Any) -> _T:
+        try:
+            return method(*args, **kwargs)
+        except RedisError as exc:
+            raise StoreUnavailable(f"the crawl state in Redis: {type(exc).__name__}: {exc}") from exc
+
+    return wrapper
+
+
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -132,17 +133,22 @@ class RedisStateStore(StagedWrites):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RedisStateStore:
         settings = crawler.settings
-        prefix = expand(settings.get("STATE_REDIS_PREFIX") or DEFAULT_STATE_PREFIX, settings)
-        return cls(redis_for(crawler), prefix, reset=settings.getbool("STATE_RESET"))
+        prefix = expand(settings["STATE_REDIS_PREFIX"], settings)
+        try:
+            return cls(redis_for(crawler), prefix, reset=settings.getbool("STATE_RESET"))
+        except RedisError as exc:
+            raise StoreUnavailable(f"the crawl state in Redis: {type(exc).__name__}: {exc}") from exc
 
     # --- reads (staged records win: they are this worker's newest knowledge) ----------------
 
+    @_unavailable
     def get(self, article_id: str) -> Record | None:
         staged = self._staged.get(article_id)
         if staged is not None:
             return staged
         return _from_json(self.server.hget(self.articles_key, article_id))
 
+    @_unavailable
     def by_url(self, canonical_url: str) -> Record | None:
         for record in self._staged.values():
             if record.canonical_url == canonical_url:
@@ -150,6 +156,7 @@ class RedisStateStore(StagedWrites):
         found = _from_json(self._by_url(keys=[self.articles_key, self.urls_key], args=[canonical_url]))
         return found if found is not None and found.canonical_url == canonical_url else None
 
+    @_unavailable
     def by_fingerprint(self, fingerprint: str, *, exclude_id: str) -> Record | None:
         for record in self._staged.values():
             if record.fingerprint == fingerprint and record.id != exclude_id:
@@ -159,6 +166,7 @@ class RedisStateStore(StagedWrites):
 
     # --- writes -----------------------------------------------------------------------------
 
+    @_unavailable
     def _write(self, records: list[Record]) -> None:
         """Write `records` in one transaction (visible to every worker at once)."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -169,8 +177,14 @@ class RedisStateStore(StagedWrites):
                                 args=[now, *chunk], client=pipe)
         pipe.execute()
 
+    @_unavailable
     def count(self) -> int:
         return int(self.server.hlen(self.articles_key))
+
+    @_unavailable
+    def check(self) -> None:
+        """Redis answers (a feed is published only when its commit can be made)."""
+        self.server.ping()
 
     def close(self) -> None:
         """Nothing to release: the connection pool belongs to the crawl (`redis_for`)."""

@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -31,6 +36,10 @@ CREATE INDEX IF NOT EXISTS articles_fingerprint ON articles (fingerprint);
 """
 
 
+class StoreUnavailable(RuntimeError):
+    """The shared store (Redis) could not be reached or failed: nothing was read or written."""
+
+
 @dataclass(frozen=True)
 class Record:
     """What the store knows about one delivered article."""
@@ -45,8 +54,9 @@ class Record:
 
 
 class StagedWrites:
-    """The staging area both backends share: records wait here, in delivery order, until the feed
-    lines they describe are on disk; `commit(limit)` then writes the oldest `limit` of them.
+    """The staging area both backends share: records wait here until the feed lines they describe
+    are on disk; `commit(ids)` then writes those (the crawl state extension knows which file holds
+    which, `crawler.state.extension`).
 
     A backend provides the lookups (`get`, `by_url`, `by_fingerprint`) and `_write(records)`.
     """
@@ -79,27 +89,42 @@ class StagedWrites:
         with self._lock:
             self._staged[record.id] = self._merged(record)
 
-    def write_now(self, record: Record) -> None:
-        """Write one record at once (nothing of it waits in a feed: an unchanged article)."""
+    def write_now(self, *records: Record) -> None:
+        """Write records at once (nothing of them waits in a feed: an unchanged article, or the
+        records of a feed published by an earlier run, `crawler.state.journal`)."""
         with self._lock:
-            self._write([self._merged(record)])
+            self._write([self._merged(record) for record in records])
 
     def staged_count(self) -> int:
         return len(self._staged)
 
-    def commit(self, limit: int | None = None) -> int:
-        """Write the oldest `limit` staged records (all when None); returns how many."""
-        with self._lock:
-            ids = list(self._staged)[: limit if limit is not None else len(self._staged)]
-            if not ids:
-                return 0
-            self._write([self._staged.pop(i) for i in ids])
-            return len(ids)
+    def staged(self, ids: Iterable[str]) -> list[Record]:
+        """The staged records with these ids (those still staged), in the given order."""
+        return [self._staged[i] for i in ids if i in self._staged]
 
-    def discard_staged(self) -> None:
-        """Forget what was staged (its feed never made it to disk)."""
+    def commit(self, ids: Iterable[str] | None = None) -> int:
+        """Write the staged records with these ids (all when None); returns how many.
+
+        If the write fails they stay staged (and the error propagates)."""
         with self._lock:
-            self._staged.clear()
+            chosen = [i for i in (self._staged if ids is None else ids) if i in self._staged]
+            if not chosen:
+                return 0
+            self._write([self._staged[i] for i in chosen])
+            for i in chosen:
+                del self._staged[i]
+            return len(chosen)
+
+    def discard_staged(self, ids: Iterable[str] | None = None) -> None:
+        """Forget staged records (all when None): their feed never made it to disk."""
+        with self._lock:
+            if ids is None:
+                self._staged.clear()
+            for i in ids or ():
+                self._staged.pop(i, None)
+
+    def check(self) -> None:
+        """Raise `StoreUnavailable` if a commit could not be made now (a shared store that is down)."""
 
 
 class StateStore(StagedWrites):
@@ -117,6 +142,16 @@ class StateStore(StagedWrites):
             self._db.execute("DELETE FROM articles")
         self._db.commit()
         super().__init__()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StateStore:
+        """The `STATE_STORE_CLASS` of a single-machine crawl: the SQLite file at `STATE_PATH`."""
+        from scrapy.exceptions import NotConfigured
+
+        settings = crawler.settings
+        if not settings["STATE_PATH"]:
+            raise NotConfigured("STATE_PATH is empty")
+        return cls(settings["STATE_PATH"], reset=settings.getbool("STATE_RESET"))
 
     # --- reads (staged records win: they are this run's newest knowledge) ------------------
 
@@ -154,6 +189,13 @@ class StateStore(StagedWrites):
             (r.id, r.site, r.canonical_url, r.fingerprint, r.published_at, r.modified_at, r.discovery_ts, now, now)
             for r in records
         ]
+        try:
+            self._write_rows(rows)
+        except sqlite3.Error:
+            self._db.rollback()  # nothing of a failed commit stays pending for the next one
+            raise
+
+    def _write_rows(self, rows: list[tuple]) -> None:
         self._db.executemany(
             """INSERT INTO articles (id, site, canonical_url, fingerprint, published_at, modified_at,
                                      discovery_ts, first_seen, last_seen)
@@ -169,6 +211,9 @@ class StateStore(StagedWrites):
 
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def check(self) -> None:
+        """A local file: nothing to check before a feed is published (a failed commit is journaled)."""
 
     def close(self) -> None:
         self._db.close()

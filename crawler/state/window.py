@@ -64,10 +64,11 @@ class StateComponent:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        from crawler.state.extension import store_for  # the extension module imports this one
+        from crawler.state.extension import CrawlStateExtension  # the extension module imports this one
 
         window = Window.from_settings(crawler.settings)
-        store = store_for(crawler)
+        extension = crawler.get_extension(CrawlStateExtension)
+        store = extension.store if extension is not None else None
         if store is None and not window.active:
             raise NotConfigured("no state store and no date window")
         return cls(crawler, store, window)

@@ -51,6 +51,8 @@ class PageJob:
     fetched_at: str | None = None
     now: datetime | None = None
     options: JobOptions = JobOptions()
+    served_at: str | None = None
+    """The response's `Date` header, as sent: what relative dates on the page count from."""
 
 
 @dataclass
@@ -109,7 +111,7 @@ def run_job(job: PageJob) -> JobResult:
 def _run(job: PageJob) -> JobResult:
     try:
         extraction = extract_article(job.html, job.url, site=job.site, hints=job.hints,
-                                     fetched_at=job.fetched_at, now=job.now)
+                                     fetched_at=job.fetched_at, now=job.now, served_at=job.served_at)
     except NotAnArticle as exc:
         return JobResult(not_article=(exc.reason, exc.detail))
     except Exception as exc:  # the process boundary: carried back as data, logged and counted by the caller

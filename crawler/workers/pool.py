@@ -1,32 +1,9 @@
 """`ExtractionPool`: page extraction in worker processes, awaited from the spider's async callback.
 
-Extraction is CPU-bound (parsing, trafilatura, normalisers: tens of milliseconds a page); done in the
-callback it runs on the reactor thread, so one core does everything and downloads stall meanwhile.
-The pool runs `crawler.workers.jobs.run_job` in `EXTRACTION_WORKERS` processes instead, one page at
-a time each. The workers are processes the pool starts, watches and replaces one by one (not a
-`ProcessPoolExecutor`, which can neither time nor kill one worker, and which takes the death of its
-fork server for the death of every worker). See docs/operations.md ("Per-page limits").
-
-- Start method: `forkserver` by default (workers fork from one clean interpreter that imported the
-  extraction code once; never a fork of the reactor process and its threads); `spawn` works too.
-  Each worker runs one warm-up page before it takes real ones; the reactor does not wait for that.
-- Each worker has its own pipe and a thread in this process that talks to it, so a worker that is
-  stopped (SIGSTOP) or stuck never blocks the reactor.
-- Budget: a page still running `EXTRACTION_PAGE_TIMEOUT` seconds after its worker took it is given
-  up (`extract/timeout`); the worker is killed and replaced. A worker that does not even take a page
-  within that time (stopped, wedged) is replaced and the page goes to another worker.
-- A worker that dies (segfault, out of memory, `os._exit`) costs only the page it had: that page is
-  tried again on a fresh worker up to `EXTRACTION_CRASH_RETRIES` times, then given up
-  (`extract/worker_crash`). Pages on the other workers are not touched.
-- The fork server dying stops nothing: running workers talk to us over their own pipes, and the next
-  worker started launches a new fork server.
-- Back-pressure: at most `EXTRACTION_MAX_INFLIGHT` pages wait for or run in the workers at a time.
-- Shutdown: when the spider closes, each worker is told to exit; one that has not within
-  `_EXIT_GRACE` seconds is killed. Workers ignore SIGINT and SIGTERM (the crawl stops them).
-- `EXTRACTION_WORKERS = 0`: no processes; `run_job` runs inline on the reactor thread (debugging,
-  `scrapy parse`), with no time budget. Results are the same either way.
-
-Stats: `workers/size`, `workers/restarts` (workers replaced), `workers/startup_seconds`.
+Workers the pool starts, times (`EXTRACTION_PAGE_TIMEOUT`) and replaces one by one, each on its own
+pipe; start method, back-pressure, crashed workers, shutdown and `EXTRACTION_WORKERS = 0` (inline):
+docs/performance.md; per-page limits: docs/operations.md.
+Stats: `workers/size`, `workers/restarts`, `workers/startup_seconds`.
 """
 
 from __future__ import annotations
@@ -233,9 +210,13 @@ class ExtractionPool:
         hints: dict[str, Any] | None,
         fetched_at: str,
         now: datetime,
+        served_at: str | None = None,
     ) -> JobResult:
-        """The page's result (an item and stats); raises `NotAnArticle` or `ExtractionFailed`."""
-        job = PageJob(html, url, site, hints, fetched_at, now, self.options)
+        """The page's result (an item and stats); raises `NotAnArticle` or `ExtractionFailed`.
+
+        `served_at`: the response's `Date` header (relative dates on the page count from it).
+        """
+        job = PageJob(html, url, site, hints, fetched_at, now, self.options, served_at)
         result = self.job(job) if self.workers == 0 else await self._submit(job)
         for name, level, message in result.logs:
             logging.getLogger(name).log(level, "%s", message)

@@ -3,7 +3,7 @@
 Each module holds a few invented articles in that site's real page shape, its feed or sitemap and a
 non-article page or two, and returns a `SourceManifest` (what a crawl must find, and the `-a`
 arguments pointing the source's spider at the local mirror). `SAMPLE_SITES` maps spider names to
-builders; `python -m crawler.crawl_all --sample` and tests/sources serve each on its own
+builders; `scrapy crawlall --sample` and tests/sources serve each on its own
 `sample_site.server.StaticServer`.
 """
 

@@ -2,7 +2,7 @@
 
 The SCMP mirror and its republisher blog are built by `sample_site.build.build_site`; this adapter
 serves both from one loopback server (127.0.0.1 for SCMP, localhost for the blog) and says how to
-point the `scmp` spider at it, so `python -m crawler.crawl_all --sample` treats SCMP like any source.
+point the `scmp` spider at it, so `scrapy crawlall --sample` treats SCMP like any source.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from sample_site.server import StaticServer
 from tests.support.changing_site import ChangingSite
 from tests.support.crawl import FAST
 from tests.support.paths import PROJECT
+from tests.support.waiting import wait_until
 
 ARTICLES = 10
 FIRST_ID = 3300100
@@ -60,10 +61,9 @@ def test_a_signal_stops_the_crawl_in_seconds_and_the_next_run_continues(signum: 
                        "-s", "ROBOTSTXT_OBEY=0")  # the first article 10 s sooner
         log_path = first.with_suffix(".log")
         try:
-            deadline = time.monotonic() + 120
-            while "Scraped from" not in log_path.read_text(encoding="utf-8"):
-                assert time.monotonic() < deadline and crawl.poll() is None, "no article was ever delivered"
-                time.sleep(0.05)
+            wait_until(lambda: "Scraped from" in log_path.read_text(encoding="utf-8") or crawl.poll() is not None,
+                       "the first article to be delivered", timeout=120)
+            assert crawl.poll() is None, "the crawl ended before delivering an article"
             signalled = time.monotonic()
             os.killpg(crawl.pid, signum)  # the crawl, its fork server and its workers
             crawl.wait(timeout=120)

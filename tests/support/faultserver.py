@@ -1,4 +1,4 @@
-"""A misbehaving news site on 127.0.0.1: the fault-injection server of the hostile-site tests (issue 6).
+"""A misbehaving news site on 127.0.0.1: the fault-injection server of the hostile-site tests.
 
 Sites the crawler runs against on a schedule answer 503 with `Retry-After`, stall, send gzip bombs,
 redirect in circles or to other hosts, generate endless calendars and sitemap indexes, serve PDFs at

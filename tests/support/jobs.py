@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
-import time
+import threading
 
 from crawler.normalise import Normaliser
 from crawler.workers.jobs import JobResult, PageJob, run_job
@@ -39,8 +39,7 @@ def misbehave_on_marked_url(job: PageJob) -> JobResult:
     """`run_job`, except that the marked pages hang or stop their worker."""
     hang, stop = os.environ.get(HANG_ENV), os.environ.get(STOP_ENV)
     if hang and hang in job.url:
-        while True:
-            time.sleep(60)
+        threading.Event().wait()  # never set: the page hangs until the pool kills the worker
     if stop and stop in job.url:
         os.kill(os.getpid(), signal.SIGSTOP)
     return run_job(job)

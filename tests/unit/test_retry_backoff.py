@@ -16,11 +16,11 @@ from email.utils import formatdate
 import pytest
 from scrapy import Request, Spider
 from scrapy.http import HtmlResponse, Response
-from scrapy.utils.test import get_crawler
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
 
 import crawler.middlewares as mw
 from crawler.middlewares import BackoffRetryMiddleware, backoff_delay, parse_retry_after
+from tests.support.settings import project_crawler
 
 NOW = 1_800_000_000.0  # a fixed Unix time for the HTTP-date cases
 
@@ -73,7 +73,7 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
 
 def _middleware(**settings: object) -> BackoffRetryMiddleware:
-    crawler = get_crawler(Spider, {"RETRY_TIMES": 2, "RETRY_BACKOFF_BASE": 1.0, "RETRY_BACKOFF_MAX": 30.0, **settings})
+    crawler = project_crawler(Spider, **{"RETRY_TIMES": 2, "RETRY_BACKOFF_BASE": 1.0, "RETRY_BACKOFF_MAX": 30.0, **settings})
     crawler.spider = crawler._create_spider("hostile")
     middleware = BackoffRetryMiddleware.from_crawler(crawler)
     middleware.rng = random.Random(1)

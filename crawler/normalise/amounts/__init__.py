@@ -28,13 +28,19 @@ def annotate_amounts(
     """The article's amounts list, as the feed's ``amounts`` field.
 
     ``published_at`` (ISO 8601) picks the month of the reference table (the latest month when it is
-    None or out of range). ``country_hint`` (ISO 3166 alpha-2) settles ambiguous signs such as bare
-    "$" or "元"; without it, one is derived from ``language`` ("en-SG" -> SG, "ja" -> JP).
+    None or out of range). ``country_hint`` (ISO 3166 alpha-2, the publication's home) settles
+    ambiguous signs such as bare "$" or "元"; without it, one is derived from ``language`` ("en-SG" ->
+    SG, "ja" -> JP). With neither, a bare "$" (or "dollars", "cents") has `currency` null. Amounts
+    whose currency came from the hint or from context, not from the sign, have `currency_inferred`.
     """
     hint = country_hint or hint_from_language(language)
     texts = {"title": title or "", "text": text or ""}
     amounts = [m.as_dict(texts[field], field) for field in ("title", "text")
                for m in scan(texts[field], hint)]
+    if hint is None:  # no country to say which dollar a bare "$" is: left open, not guessed
+        for amount in amounts:
+            if amount["currency_inferred"] and amount["currency"] == "USD":
+                amount["currency"], amount["currency_inferred"] = None, False
     month = rates.pick_month(published_at)
     conversion.link_conversions(amounts, texts, month)
     conversion.apply_rates(amounts, month)

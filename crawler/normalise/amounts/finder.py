@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from . import context as C
 from . import grammar as G
-from .currencies import CN_SUFFIXES, CODES, DOLLAR, NAMES, PREFIXES, SUBUNITS, YEN_OR_YUAN, resolve
+from .currencies import AMBIGUOUS, CN_SUFFIXES, CODES, DOLLAR, NAMES, PREFIXES, SUBUNITS, YEN_OR_YUAN, resolve
 from .mention import Mention
 from .numbers import (
     FULLWIDTH,
@@ -222,6 +222,7 @@ def _finish(work: str, mention: Mention, code: str, hint: str | None) -> list[Me
     elif (cn_unit := before.cn_unit()) is not None:
         mention.unit = G.CN_UNITS[cn_unit.group("unit")] if cn_unit.group("unit") else "person"
     mention.currency = resolve(code, work, mention.start, mention.end, hint)
+    mention.inferred = code in AMBIGUOUS  # the sign left the currency open: context or country decided
     return [mention]
 
 

@@ -21,6 +21,7 @@ class Mention:
     unit: str | None = None
     exp: int = 0
     negative: bool = False
+    inferred: bool = False
 
     def as_dict(self, text: str, field: str) -> dict:
         """The entry of `annotate_amounts`, conversion keys still null."""
@@ -29,7 +30,8 @@ class Mention:
             "text": text[self.start:self.end], "field": field, "start": self.start, "end": self.end,
             "value": plain(sign * self.value),
             "value_max": None if self.value_max is None else plain(sign * self.value_max),
-            "currency": self.currency, "approximate": self.approximate, "unit": self.unit,
+            "currency": self.currency, "currency_inferred": self.inferred, "approximate": self.approximate,
+            "unit": self.unit,
             "value_usd": None, "usd_rate": None, "usd_rate_source": None, "conversion_of": None,
         }
 

@@ -62,7 +62,7 @@ def add_ellipses(work: str, found: list[Mention]) -> list[Mention]:
                 before := C.Before(work, head.start).ellipsis(floor)) is not None:
             exp = scale_exponent(before.group("s"))
             head = Mention(before.start(), before.end("s"), parse_digits(before.group("n")).scaleb(exp),
-                           None, mention.currency, exp=exp)
+                           None, mention.currency, exp=exp, inferred=mention.inferred)
             extra.append(head)
         out.extend(reversed(extra))
         out.append(mention)

@@ -45,8 +45,10 @@ def pick_month(published_at: str | dt.date | None) -> str:
     return month if month in table else latest
 
 
-def usd_per_unit(currency: str, month: str) -> float | None:
-    """US dollars per unit of ``currency`` in ``month`` (a table month); None when not tabled."""
+def usd_per_unit(currency: str | None, month: str) -> float | None:
+    """US dollars per unit of ``currency`` in ``month`` (a table month); None when not tabled or unknown."""
+    if currency is None:
+        return None
     if currency == "USD":
         return 1.0
     return load_table().get(month, {}).get(currency)

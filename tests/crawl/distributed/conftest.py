@@ -2,7 +2,7 @@
 
 The server is started by the tests themselves (free port, temporary directory, no persistence), so
 they depend neither on a system service nor on the instance `.ci/run` starts. Without a
-`redis-server` binary on PATH the tests that need it are skipped, saying so; the `redis` and
+`redis-server` binary on PATH the tests that need it are skipped, saying so (they fail under CI); the `redis` and
 `scrapy-redis` packages are required (the `distributed` extra): a missing one is an error.
 """
 
@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,8 @@ import redis
 from sample_site.server import StaticServer
 from tests.support.changing_site import ChangingSite
 from tests.support.crawl import FAST, PROJECT
+from tests.support.programs import require_program
+from tests.support.waiting import wait_until
 
 ADDON = "crawler.distributed.addon.RedisAddon"
 FIRST_ID = 3300100
@@ -40,34 +40,62 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+class RedisProcess:
+    """A redis-server of a test's own on 127.0.0.1 (free port, no persistence); `extra` are more
+    command-line options (`--requirepass`, `--unixsocket`). `restart()` brings it back empty on the
+    same port, as a Redis without persistence comes back after a crash."""
+
+    def __init__(self, folder: Path, *extra: str, port: int | None = None) -> None:
+        self.binary = require_program("redis-server", "Debian: apt-get install redis-server; the distributed "
+                                      "tests need a real Redis")
+        self.folder = folder
+        self.extra = extra
+        self.port = port or _free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, client: redis.Redis | None = None) -> RedisProcess:
+        self.process = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder), "--save", "",
+             "--appendonly", "no", "--logfile", str(self.folder / "redis.log"), *self.extra],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        client = client or redis.Redis(port=self.port)
+        process = self.process
+
+        def answers() -> bool:
+            if process.poll() is not None:
+                raise RuntimeError(f"redis-server exited: {(self.folder / 'redis.log').read_text()}")
+            try:
+                return bool(client.ping())
+            except redis.ConnectionError:
+                return False
+
+        try:
+            wait_until(answers, "redis-server to answer PING", timeout=30)
+        except AssertionError:
+            process.kill()
+            raise
+        return self
+
+    def stop(self) -> None:
+        """Stop it at once (SIGKILL: the outage tests simulate a crash, and nothing is persisted)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=30)
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
 @pytest.fixture(scope="session")
 def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     """A redis-server on 127.0.0.1 for the session; yields its port."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.skip("redis-server is not installed (Debian: apt-get install redis-server); "
-                    "the distributed tests need a real Redis")
-    folder = tmp_path_factory.mktemp("redis")
-    port = _free_port()
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder), "--save", "",
-         "--appendonly", "no", "--logfile", str(folder / "redis.log")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    client = redis.Redis(port=port)
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError(f"redis-server did not start: {(folder / 'redis.log').read_text()}") from None
-            time.sleep(0.05)
-    yield port
-    process.terminate()
-    process.wait(timeout=30)
+    server = RedisProcess(tmp_path_factory.mktemp("redis")).start()
+    yield server.port
+    assert server.process is not None
+    server.process.terminate()
+    server.process.wait(timeout=30)
 
 
 @pytest.fixture()
@@ -148,10 +176,3 @@ def expected_ids(count: int) -> dict[str, int]:
     return {f"scmp:{i}": 1 for i in range(FIRST_ID, FIRST_ID + count)}
 
 
-def wait_until(predicate: Any, what: str, timeout: float = 90) -> None:
-    """Poll `predicate` (a bounded wait for a precondition, never an assertion about speed)."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)

@@ -13,7 +13,6 @@ import redis
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.exceptions import ScrapyDeprecationWarning
-from scrapy.utils.test import get_crawler
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 
@@ -21,6 +20,7 @@ from crawler.distributed.adapter import RedisArticleDupeFilter
 from crawler.distributed.addon import DUPEFILTER, SCHEDULER
 from crawler.distributed.connection import FrontierKeys
 from crawler.distributed.scheduler import RedisScheduler
+from tests.support.settings import project_crawler
 
 
 class ArticleSpider(scrapy.Spider):
@@ -31,9 +31,8 @@ class ArticleSpider(scrapy.Spider):
 
 
 def crawler_for(redis_url: str, **settings: object) -> tuple[Crawler, ArticleSpider]:
-    crawler = get_crawler(ArticleSpider, {
+    crawler = project_crawler(ArticleSpider, **{
         "REDIS_URL": redis_url, "BOT_NAME": "bot", "SCHEDULER": SCHEDULER, "DUPEFILTER_CLASS": DUPEFILTER,
-        "REQUEST_FINGERPRINTER_CLASS": "crawler.fingerprint.ArticleKeyRequestFingerprinter",
         "WORKER_ID": "w1", "DISTRIBUTED_HEARTBEAT_INTERVAL": 60, "DISTRIBUTED_WORKER_TIMEOUT": 120, **settings,
     })
     spider = ArticleSpider.from_crawler(crawler)
@@ -65,7 +64,7 @@ def test_our_dupefilter_keys_requests_by_article(redis_url: str) -> None:
 
 
 def test_vanilla_scheduler_warns_on_every_request(redis_url: str) -> None:
-    crawler, spider = crawler_for(redis_url, SCHEDULER_QUEUE_KEY="%(spider)s:vanilla",
+    crawler, spider = crawler_for(redis_url, SCHEDULER_QUEUE_KEY="%(spider)s:vanilla", SCHEDULER_DUPEFILTER_KEY="%(spider)s:vanilla-seen",
                           DUPEFILTER_CLASS="scrapy_redis.dupefilter.RFPDupeFilter")
     scheduler = Scheduler.from_crawler(crawler)
     scheduler.open(spider)

@@ -49,7 +49,8 @@ def project_settings(**overrides: object) -> Settings:
 
 def test_without_redis_url_the_addon_changes_nothing() -> None:
     settings = project_settings()
-    before = {name: settings[name] for name in ("SCHEDULER", "DUPEFILTER_CLASS", "FEEDS", "WORKER_ID")}
+    before = {name: settings[name] for name in ("SCHEDULER", "DUPEFILTER_CLASS", "FEEDS", "WORKER_ID",
+                                                "STATE_STORE_CLASS", "TEMPLATES_COUNTER_CLASS")}
     RedisAddon().update_settings(settings)
     assert {name: settings[name] for name in before} == before
 
@@ -58,8 +59,25 @@ def test_with_redis_url_the_addon_switches_scheduler_filter_and_feed_name() -> N
     settings = project_settings(REDIS_URL="redis://127.0.0.1:1/0", WORKER_ID="host-42")
     RedisAddon().update_settings(settings)
     assert settings["SCHEDULER"] == SCHEDULER and settings["DUPEFILTER_CLASS"] == DUPEFILTER
-    assert list(settings.getdict("FEEDS")) == ["feeds/%(name)s/%(time)s-host-42.jsonl"]
+    assert list(settings.getdict("FEEDS")) == ["feeds/%(name)s/%(time)s-%(run_id)s-host-42.jsonl"]
     assert settings["SCHEDULER_QUEUE_KEY"] == "%(bot)s:%(spider)s:requests"
+    assert settings["STATE_STORE_CLASS"] == "crawler.state.redis_store.RedisStateStore"
+    assert settings["TEMPLATES_COUNTER_CLASS"] == "crawler.clean.redis_templates.RedisTemplateCounter"
+
+
+def test_the_state_components_reach_the_store_through_the_extension(tmp_path: Path) -> None:
+    from scrapy.utils.test import get_crawler
+
+    from crawler.state.extension import CrawlStateExtension
+    from pipelines.state import IncrementalStatePipeline
+    from tests.support.settings import project_values
+
+    values = project_values(STATE_PATH=str(tmp_path / "s.sqlite"),
+                            EXTENSIONS={"crawler.state.extension.CrawlStateExtension": 0})
+    crawler = get_crawler(settings_dict=values)
+    extension = crawler.get_extension(CrawlStateExtension)
+    assert extension is not None
+    assert IncrementalStatePipeline.from_crawler(crawler).store is extension.store
 
 
 def test_feeds_the_user_chose_are_left_alone() -> None:

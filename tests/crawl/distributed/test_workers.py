@@ -16,7 +16,8 @@ import redis
 
 from crawler.distributed.connection import FrontierKeys
 from crawler.distributed.frontier import Frontier
-from tests.crawl.distributed.conftest import FIRST_ID, Worker, expected_ids, make_site, wait_until
+from tests.crawl.distributed.conftest import FIRST_ID, Worker, expected_ids, make_site
+from tests.support.waiting import wait_until
 
 KEYS = FrontierKeys(queue="regional_news:scmp:requests", dupefilter="regional_news:scmp:dupefilter")
 

@@ -14,12 +14,12 @@ import pytest
 from scrapy import Request, Spider
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
-from scrapy.utils.test import get_crawler
 
 from crawler.middlewares import NestedSitemapCapMiddleware
 from tests.crawl.hostile.conftest import crawl_against, hostile_settings
 from tests.support import fault_pages as fs
 from tests.support.faultserver import FaultServer
+from tests.support.settings import project_crawler
 
 
 def _trap_crawl(tmp: Path, **settings: object) -> tuple[int, dict[str, Any]]:
@@ -58,7 +58,7 @@ class _SitemapSpider(Spider):
 
 
 def _middleware(cap: int) -> NestedSitemapCapMiddleware:
-    crawler = get_crawler(_SitemapSpider, {"SITEMAP_MAX_NESTED": cap})
+    crawler = project_crawler(_SitemapSpider, SITEMAP_MAX_NESTED=cap)
     crawler.spider = crawler._create_spider()
     return NestedSitemapCapMiddleware.from_crawler(crawler)
 

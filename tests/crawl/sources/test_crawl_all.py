@@ -1,4 +1,4 @@
-"""`scrapy list` shows every source; `python -m crawler.crawl_all --sample` runs them all offline at once."""
+"""`scrapy list` shows every source; `scrapy crawlall --sample` runs them all offline at once."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from crawler.crawl_all import combined_stats
+from crawler.commands.crawlall import combined_stats
 from pipelines.schema import invalid_fields
 from sample_site.sources import SAMPLE_SITES
 from tests.support.paths import PROJECT
 
-ENV = {**os.environ, "PYTHONPATH": str(PROJECT)}
+# From any folder (a scheduler's), the project is found through SCRAPY_SETTINGS_MODULE.
+ENV = {**os.environ, "PYTHONPATH": str(PROJECT), "SCRAPY_SETTINGS_MODULE": "crawler.settings"}
 
 
 def _run(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
@@ -34,7 +35,7 @@ def sample_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.Com
     tmp = tmp_path_factory.mktemp("crawl-all")
     out = tmp / "feeds"
     # Run from an empty folder: nothing (state, feeds) may land in the project.
-    return _run("-m", "crawler.crawl_all", "--sample", "--output-dir", str(out), cwd=tmp), out, tmp
+    return _run("-m", "scrapy", "crawlall", "--sample", "--output-dir", str(out), cwd=tmp), out, tmp
 
 
 def test_sample_job_finishes_with_a_combined_summary(sample_run: tuple) -> None:
@@ -64,8 +65,9 @@ def test_sample_job_leaves_no_state_behind(sample_run: tuple) -> None:
 
 
 def test_unknown_source_is_a_usage_error(tmp_path: Path) -> None:
-    done = _run("-m", "crawler.crawl_all", "--sample", "--only", "nosuchsite", cwd=tmp_path)
-    assert done.returncode == 2 and "unknown source" in done.stderr
+    done = _run("-m", "scrapy", "crawlall", "--sample", "--only", "nosuchsite", cwd=tmp_path)
+    assert done.returncode == 2 and "unknown source(s): nosuchsite" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_combined_stats_sum_counts_and_name_mixed_finish_reasons() -> None:

@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import pytest
 from sample_site.server import StaticServer
 from tests.support.changing_site import ChangingSite
 from tests.support.crawl import FAST, PROJECT, run_crawl
+from tests.support.waiting import wait_until
 
 ARTICLES = 24
 
@@ -53,12 +53,7 @@ def finish(process: subprocess.Popen[str], out: Path, timeout: float = 180) -> s
 
 
 def wait_for_lines(path: Path, count: int, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if path.exists() and path.read_bytes().count(b"\n") >= count:
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"{path} never reached {count} lines")
+    wait_until(lambda: path.exists() and path.read_bytes().count(b"\n") >= count, f"{count} lines in {path}", timeout)
 
 
 def ids(path: Path) -> list[str]:
@@ -69,9 +64,8 @@ def test_sigkill_loses_nothing_next_run_refetches(slow_site: ChangingSite, tmp_p
     state = tmp_path / "state.sqlite"
     out = tmp_path / "killed.jsonl"
     process = start(slow_site, out, state, "-s", "FEED_EXPORT_BATCH_ITEM_COUNT=0")
-    # The exporter buffers: wait until the crawl is under way, then kill it hard.
-    wait_for_lines(tmp_path / "killed.jsonl.part", 0, timeout=60)
-    time.sleep(1.5)
+    # Kill it hard once it has delivered something (the exporter's buffer reached the file).
+    wait_for_lines(tmp_path / "killed.jsonl.part", 1, timeout=60)
     assert process.poll() is None, "the crawl must still be running when it is killed"
     process.kill()
     process.wait(timeout=30)
@@ -91,8 +85,7 @@ def test_sigterm_with_jobdir_resumes_every_article_exactly_once(slow_site: Chang
     jobdir = tmp_path / "job"
     first = tmp_path / "first.jsonl"
     process = start(slow_site, first, state, "-s", f"JOBDIR={jobdir}", "-s", "FEED_EXPORT_BATCH_ITEM_COUNT=0")
-    wait_for_lines(tmp_path / "first.jsonl.part", 0, timeout=60)
-    time.sleep(1.5)
+    wait_for_lines(tmp_path / "first.jsonl.part", 1, timeout=60)
     assert process.poll() is None, "the crawl must still be running when it is stopped"
     process.send_signal(signal.SIGTERM)
     log = finish(process, first)

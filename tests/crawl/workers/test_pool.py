@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from tests.fixtures.pages_support import PAGES, load_input
 from tests.support.jobs import CRASH_ENV, crash_on_marked_url
 from tests.support.paths import PROJECT
 from tests.support.pools import run_with_pool
+from tests.support.waiting import wait_until
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 NOT_AN_ARTICLE = ("<html><head><title>Contact us</title></head>"
@@ -173,7 +173,4 @@ def test_workers_exit_when_the_crawl_process_is_killed(tmp_path: Path) -> None:
     owner.send_signal(signal.SIGKILL)
     owner.wait()
     owner.stdout.close()
-    deadline = time.monotonic() + WAIT_FOR_EXIT_S
-    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert [pid for pid in pids if _alive(pid)] == []
+    wait_until(lambda: not any(_alive(pid) for pid in pids), "the orphaned workers to exit", WAIT_FOR_EXIT_S)

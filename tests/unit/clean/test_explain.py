@@ -1,4 +1,4 @@
-"""`python -m crawler.explain`: one line per paragraph with the rule that removed it."""
+"""`scrapy explain PAGE`: one line per paragraph with the rule that removed it."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from tests.support.paths import PROJECT
 def test_explain_lists_kept_and_dropped_paragraphs_with_rules() -> None:
     page = PAGES / "seed-shaped-copy" / "page.html"
     done = subprocess.run(
-        [sys.executable, "-m", "crawler.explain", str(page), "--url", "https://acw.example/2025/02/19/x-2/"],
+        [sys.executable, "-m", "scrapy", "explain", str(page), "--url", "https://acw.example/2025/02/19/x-2/"],
         cwd=PROJECT, capture_output=True, text=True, timeout=60, check=True,
     )
     lines = done.stdout.splitlines()
@@ -24,6 +24,7 @@ def test_explain_lists_kept_and_dropped_paragraphs_with_rules() -> None:
 
 
 def test_explain_rejects_a_missing_file() -> None:
-    done = subprocess.run([sys.executable, "-m", "crawler.explain", "/nonexistent.html"],
+    done = subprocess.run([sys.executable, "-m", "scrapy", "explain", "/nonexistent.html"],
                           cwd=PROJECT, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 2 and "cannot read" in done.stderr
+    assert done.returncode == 2 and "cannot read /nonexistent.html" in done.stderr
+    assert "Traceback" not in done.stderr

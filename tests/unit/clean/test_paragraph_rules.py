@@ -34,6 +34,15 @@ REMOVED = [
     pytest.param("Back to top button", "navigation/back_to_top", id="back-to-top"),
     pytest.param("Advertisement", "promo/advertisement", id="advertisement"),
     pytest.param("Sign up for our free Asia markets newsletter", "promo/newsletter", id="newsletter"),
+    pytest.param("- Tweet this\n- Link this\n- Share this\n- Digg this\n- Reprints", "widget/share_list",
+                 id="share-list"),
+    pytest.param("Harbour-Wire ™ & © 2024 Harbour Media Group Ltd. All rights reserved.", "footer/copyright",
+                 id="copyright-after-a-name"),
+    pytest.param("Write to Ada Quist at ada.quist@harbourdaily.example", "credit/contact", id="write-to"),
+    pytest.param("To contact the reporter on this story: Bo Lind in Oslo at blind@example.org", "credit/contact",
+                 id="contact-reporter"),
+    pytest.param("（责任编辑：卢志鹏）", "credit/editor", id="cn-editor"),
+    pytest.param("(Reporting by Ana Reyes; Editing by Tom Hale)", "credit/reporting", id="reporting-editing"),
 ]
 
 SCMP_REMOVED = [
@@ -61,6 +70,12 @@ KEPT = [
     pytest.param("Exports rose.", id="one-short-sentence"),
     pytest.param("Share prices of property developers rose 4 per cent on Tuesday.", id="share-prices"),
     pytest.param("Advertising revenue at the broadcaster fell by a fifth in the first half.", id="advertising-revenue"),
+    pytest.param("Customers can email complaints to the regulator at help@regulator.example, it said.",
+                 id="email-in-prose"),
+    pytest.param("编辑部表示，今年将增加版面。", id="cn-editorial-word-in-prose"),
+    pytest.param("Reporting by the central bank showed loans rose 8 per cent in the year to March, a faster pace "
+                 "than analysts had expected.", id="reporting-by-in-prose"),
+    pytest.param("Share, print and email volumes all rose at the firm last year.", id="share-words-in-prose"),
 ]
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scrapy.utils.test import get_crawler
-
 from crawler.clean.templates import TemplateCounter
 from crawler.items import Article
 from pipelines.templates import TemplateParagraphsPipeline, strip_templates
+from tests.support.settings import project_crawler
 
 FOOTER = "Follow Lion Business Daily on Telegram for the latest market news."
 
@@ -78,7 +77,7 @@ def make_item(i: int) -> Article:
 
 def test_pipeline_counts_removals_and_saves_state(tmp_path: Path) -> None:
     state = tmp_path / "templates.json"
-    crawler = get_crawler(settings_dict={"TEMPLATES_MIN_PAGES": 3, "TEMPLATES_STATE_PATH": str(state)})
+    crawler = project_crawler(TEMPLATES_MIN_PAGES=3, TEMPLATES_STATE_PATH=str(state))
     crawler.stats.open_spider()  # type: ignore[union-attr]
     pipeline = TemplateParagraphsPipeline.from_crawler(crawler)
     items = [pipeline.process_item(make_item(i)) for i in range(5)]

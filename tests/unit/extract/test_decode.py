@@ -68,6 +68,11 @@ CASES = [
     case("utf8-header-utf8", UTF8, "utf-8", "utf-8", False, fs.GBK_LATIN1_TITLE),
     case("utf8-stale-meta-gb2312", UTF8.replace(b"<head>", b'<head><meta charset="gb2312">'), "utf-8", "utf-8",
          False, fs.GBK_LATIN1_TITLE),
+    # A page saved as UTF-8 that kept its old declaration (no header: a file on disk).
+    case("utf8-saved-meta-gb2312-no-header", UTF8.replace(b"<head>", b'<head><meta charset="gb2312">'), None,
+         "utf-8", True, fs.GBK_LATIN1_TITLE),
+    case("utf8-saved-meta-shift-jis-no-header", UTF8.replace(b"<head>", b'<head><meta charset="shift_jis">'), None,
+         "utf-8", True, fs.GBK_LATIN1_TITLE),
     case("utf8-bom-header-gbk", codecs.BOM_UTF8 + UTF8, "gbk", "utf-8", False, fs.GBK_LATIN1_TITLE),
     case("french-latin1-honest", FRENCH.encode("latin-1"), "iso-8859-1", "cp1252", False, "marché a été agité"),
     case("portuguese-latin1-honest", PORTUGUESE.encode("latin-1"), "iso-8859-1", "cp1252", False,

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 
 from crawler.extract import extract_article
-from crawler.extract.limits import MAX_JSON_DEPTH, TooDeep, json_depth, load_json
+from crawler.json_limits import MAX_JSON_DEPTH, TooDeep, json_depth, load_json
 from tests.support.pathological import LEAD
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from pipelines.schema import invalid_fields
-from tests.fixtures.pages_support import case_names, load_expected, run_case
+from tests.fixtures.pages_support import case_names, load_expected, load_input, run_case
 
 FIELDS = ("id", "url", "canonical_url", "site", "publisher", "original", "title", "summary", "authors",
-          "section", "keywords", "language", "published_at", "published_at_raw", "published_at_source",
+          "section", "keywords", "language", "country", "published_at", "published_at_raw", "published_at_source",
           "modified_at", "text", "paywalled", "fetched_at", "schema_version")
 
 ARTICLE_CASES = [c for c in case_names() if "not_article" not in load_expected(c)]
@@ -23,6 +23,15 @@ def results() -> dict[str, dict]:
 @pytest.mark.parametrize("field", FIELDS)
 @pytest.mark.parametrize("case", ARTICLE_CASES)
 def test_field_matches_expected(results: dict[str, dict], case: str, field: str) -> None:
+    assert results[case][field] == load_expected(case)[field]
+
+
+NORMALISED_CASES = [c for c in ARTICLE_CASES if load_input(c).get("normalise")]
+
+
+@pytest.mark.parametrize("field", ("amounts", "dates"))
+@pytest.mark.parametrize("case", NORMALISED_CASES)
+def test_normalised_field_matches_expected(results: dict[str, dict], case: str, field: str) -> None:
     assert results[case][field] == load_expected(case)[field]
 
 

@@ -50,7 +50,9 @@ def test_same_annotations_as_normalising_again(index: int, drop: str) -> None:
     assert item["text"] == "\n\n".join(p for p, k in zip(paragraphs, keep, strict=True) if k)
     assert item["amounts"] == expected["amounts"]
     assert item["dates"] == expected["dates"]
-    for entry in item["amounts"] + item["dates"]:
+    assert item["signals"] == expected["signals"]
+    matches = [m for result in item["signals"]["epu"] for ms in result["matches"].values() for m in ms]
+    for entry in item["amounts"] + item["dates"] + item["signals"]["figures"] + matches:
         assert item[entry["field"]][entry["start"]:entry["end"]] == entry["text"]
 
 
@@ -64,3 +66,18 @@ def test_a_conversion_whose_partner_is_dropped_loses_its_link() -> None:
     assert [(a["text"], a["start"], a["conversion_of"]) for a in item["amounts"]] == [
         ("100 yuan", 8, None), ("US$14", 18, 0)]
     assert item["text"][8:16] == "100 yuan"
+
+
+def test_nested_annotations_move_and_derived_flags_follow() -> None:
+    text = "The economy is uncertain.\n\nPolicy matters for China.\n\nCPI rose 0.5 per cent in July."
+    item: dict[str, Any] = {"title": "", "text": text, "language": "en", "published_at": "2025-08-09T10:00:00+08:00"}
+    item = renormalised(item)
+    scmp = next(r for r in item["signals"]["epu"] if r["method"] == "bbd_scmp_china")
+    assert scmp["epu"] is True and item["signals"]["figures"]
+    drop_paragraphs(item, text.split("\n\n"), [False, True, True])
+    scmp = next(r for r in item["signals"]["epu"] if r["method"] == "bbd_scmp_china")
+    assert scmp["epu"] is False and scmp["matches"]["uncertainty"] == []
+    figure = item["signals"]["figures"][0]
+    assert item["text"][figure["start"]:figure["end"]] == "0.5 per cent"
+    assert item["text"][figure["sentence_start"]:figure["sentence_end"]] == "CPI rose 0.5 per cent in July."
+    assert item["signals"] == renormalised(item)["signals"]

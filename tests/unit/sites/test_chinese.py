@@ -19,6 +19,8 @@ import pytest
 from scrapy.http import HtmlResponse
 
 from crawler.extract import extract_article
+from crawler.normalise.amounts import annotate_amounts
+from crawler.normalise.date_mentions.mentions import find_date_mentions
 from sample_site.sources import peopledaily
 from tests.fixtures.pages_support import PAGES, load_expected, run_case
 
@@ -63,10 +65,10 @@ def test_spider_decodes_pages_declared_only_in_the_page(label: str, body: bytes,
     assert "1600" in item["text"] and ("亿元" in item["text"] or "億元" in item["text"])
 
 
-MY_CASES = sorted(p.name for p in PAGES.iterdir() if p.name.startswith("peopledaily-"))
+PEOPLE_DAILY_CASES = sorted(p.name for p in PAGES.iterdir() if p.name.startswith("peopledaily-"))
 
 
-@pytest.mark.parametrize("case", [c for c in MY_CASES if c != "peopledaily-gb2312-http-equiv"])
+@pytest.mark.parametrize("case", [c for c in PEOPLE_DAILY_CASES if c != "peopledaily-gb2312-http-equiv"])
 def test_saved_gbk_pages_decode_on_the_bytes_path(case: str) -> None:
     result = run_case(case)
     if "not_article" in result:
@@ -89,7 +91,7 @@ def test_title_is_the_headline_without_the_channel_suffix() -> None:
 
 
 def test_fixture_expectations_are_the_current_extraction() -> None:
-    for case in MY_CASES:
+    for case in PEOPLE_DAILY_CASES:
         assert run_case(case) == load_expected(case), case
 
 
@@ -100,23 +102,21 @@ def _published(result: dict[str, Any]) -> datetime:
 
 
 def test_chinese_amounts_are_found_with_values_and_currencies() -> None:
-    amounts = pytest.importorskip("crawler.normalise.amounts")
     first, second = run_case("peopledaily-gbk-meta-charset"), run_case("peopledaily-gbk-undeclared")
-    found = amounts.annotate_amounts(first["title"], first["text"], published_at=first["published_at"],
+    found = annotate_amounts(first["title"], first["text"], published_at=first["published_at"],
                                      language=first["language"])
     by_text = {(a["field"], a["text"]): a for a in found}
     assert by_text[("title", "1600亿元")]["value"] == 160_000_000_000
     assert by_text[("title", "1600亿元")]["currency"] == "CNY"
-    found = amounts.annotate_amounts(second["title"], second["text"], published_at=second["published_at"],
+    found = annotate_amounts(second["title"], second["text"], published_at=second["published_at"],
                                      language=second["language"])
     usd = next(a for a in found if a["text"] == "220.7亿美元")
     assert usd["value"] == 22_070_000_000 and usd["currency"] == "USD"
 
 
 def test_chinese_dates_are_found_and_resolved() -> None:
-    mentions = pytest.importorskip("crawler.normalise.date_mentions.mentions")
     result = run_case("peopledaily-gbk-meta-charset")
-    found = mentions.find_date_mentions(result["text"], "text", reference=_published(result), language="zh")
+    found = find_date_mentions(result["text"], "text", reference=_published(result), language="zh")
     dated = {m["text"]: m["date"] for m in found}
     assert dated.get("2025年2月18日") == "2025-02-18"
     # "2月18日电" in the dateline resolves against the publication date to the same day.

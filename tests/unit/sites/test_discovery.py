@@ -11,9 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from scrapy.utils.test import get_crawler
 
-from crawler import settings as project_settings
 from crawler.discovery.feeds import parse_feed
 from crawler.discovery.sitemaps import parse_sitemap
 from crawler.sites import get_site
@@ -22,6 +20,7 @@ from crawler.spiders.peopledaily import PeopleDailySpider
 from crawler.spiders.straitstimes import StraitsTimesSpider
 from crawler.urls import strip_tracking
 from sample_site.sources import SAMPLE_SITES, SourceManifest
+from tests.support.settings import project_crawler
 from tests.support.sources import REGIONAL_SOURCES
 
 BASE = "http://127.0.0.1:8000"
@@ -92,12 +91,8 @@ def test_straits_times_monthly_sitemaps_cross_the_year() -> None:
     ]
 
 
-# The project's settings (every setting has its one default there; components read no fallbacks).
-_PROJECT = {name: value for name, value in vars(project_settings).items() if name.isupper()}
-
-
 def _start_urls(spidercls: type[NewsSpider], settings: dict, **spider_args: str) -> list[str]:
-    crawler = get_crawler(spidercls, {**_PROJECT, **settings})
+    crawler = project_crawler(spidercls, **settings)
     spider = spidercls.from_crawler(crawler, **spider_args)
 
     async def collect() -> list[str]:

@@ -83,13 +83,13 @@ def test_append_mode_appends_on_close(tmp_path: Path) -> None:
     assert [json.loads(line)["id"] for line in final.read_text().splitlines()] == ["old", "new"]
 
 
-def test_commit_with_a_limit_writes_the_oldest_staged_records_only(tmp_path: Path) -> None:
-    # A closed feed batch holds the oldest staged articles; later ones sit in the next, open batch.
+def test_commit_of_some_ids_writes_those_staged_records_only(tmp_path: Path) -> None:
+    # A closed feed file holds some of the staged articles; the others sit in a file still open.
     path = tmp_path / "s.sqlite"
     store = StateStore(path)
     for i in range(5):
         store.stage(record(i, fp=f"{i:016x}"))
-    assert store.commit(limit=3) == 3
+    assert store.commit(["scmp:0", "scmp:1", "scmp:2", "scmp:9"]) == 3
     store.close()
     reopened = StateStore(path)
     assert [reopened.get(f"scmp:{i}") is not None for i in range(5)] == [True, True, True, False, False]

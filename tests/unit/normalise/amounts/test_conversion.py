@@ -143,9 +143,31 @@ def test_article_rate_applies_across_fields() -> None:
 
 def test_language_gives_the_country_hint() -> None:
     sg = annotate_amounts(None, "Grants of $1.5 billion were set aside.", published_at=None, language="en-SG")
-    us = annotate_amounts(None, "Grants of $1.5 billion were set aside.", published_at=None, language="en")
+    us = annotate_amounts(None, "Grants of $1.5 billion were set aside.", published_at=None, language="en-US")
     tw = annotate_amounts(None, "資本支出達9000億元。", published_at=None, language="zh-TW")
     assert (sg[0]["currency"], us[0]["currency"], tw[0]["currency"]) == ("SGD", "USD", "TWD")
+    assert sg[0]["currency_inferred"] and us[0]["currency_inferred"] and tw[0]["currency_inferred"]
+
+
+def test_a_bare_dollar_without_a_country_is_left_open() -> None:
+    # Bug: a bare "$" on a page with no country clue was recorded as USD ("S$612.4m" became US$612.4m).
+    amounts = annotate_amounts(None, "Profit rose to $612.4 million; the US arm made US$45 million.",
+                               published_at=None, language="en")
+    assert [(a["currency"], a["currency_inferred"], a["value_usd"]) for a in amounts] == [
+        (None, False, None), ("USD", False, 45e6)]
+
+
+@pytest.mark.parametrize(("country", "currency"), [("SG", "SGD"), ("HK", "HKD"), ("TW", "TWD"), ("CN", "USD"),
+                                                   ("US", "USD"), ("AU", "AUD")])
+def test_the_publications_country_says_which_dollar(country: str, currency: str) -> None:
+    amounts = annotate_amounts(None, "Profit rose to $612.4 million.", published_at=None, language="en",
+                               country_hint=country)
+    assert (amounts[0]["currency"], amounts[0]["currency_inferred"]) == (currency, True)
+
+
+def test_a_written_currency_is_not_inferred() -> None:
+    amounts = annotate_amounts(None, "It paid S$3 million and HK$2 million.", published_at=None, country_hint="US")
+    assert [(a["currency"], a["currency_inferred"]) for a in amounts] == [("SGD", False), ("HKD", False)]
 
 
 def test_explicit_country_hint_wins_over_language() -> None:

@@ -6,7 +6,7 @@ F1 0.942 before the general fixes it prompted, the third batch 1.000 after them.
 Each row: a readable id, the text, the reference (publication time; None for none), and the
 expected mentions written as "<exact text> = <YYYY-MM-DD> <granularity> <rel|abs>". Rows without
 mentions are negatives. `xfail` holds the reason for a known failure (run as strict xfail).
-Shared by tests/dates/test_dates_mentions.py and benchmarks/dates_bench.py.
+Shared by tests/unit/normalise/date_mentions/test_dates_mentions.py and benchmarks/dates_bench.py.
 """
 
 from __future__ import annotations
@@ -1347,7 +1347,7 @@ ROWS: list[Row] = [
     ),
     row("zht-next-month", "新措施將於下個月生效。", "下個月 = 2025-03-01 month rel", lang="zh-Hant"),
     row("zht-sunday", "星期日，港股通暫停交易。", "星期日 = 2025-02-16 day rel", lang="zh-Hant"),
-    # --- Second batch, written blind before running (Wednesday 2025-06-11); see the README section ---
+    # --- Second batch, written blind before running (Wednesday 2025-06-11); see docs/dates.md ---
     row(
         "blind2-china-exports-may-april-monday",
         "China's exports grew 4.8 per cent year-on-year in May, slowing from April's 8.1 per cent, "

@@ -1,0 +1,41 @@
+"""Sentence spans of English and Chinese text, for figures and their `sentence_start`/`sentence_end`."""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a full stop does not end an English sentence.
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "no", "vs", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                  "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "u.s", "u.k", "e.g", "i.e", "approx",
+                  "est", "fig", "gov", "govt", "dept"}
+_EN_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n+")
+_ZH_END = re.compile(r"[。！？；]+[”’」』)）]*|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, leading and trailing spaces excluded."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(f"{_ZH_END.pattern}|{_EN_END.pattern}", text):
+        if m.group().startswith(".") and _after_abbreviation(text, m.start()):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _after_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 8):dot])
+    if word is None:
+        return False
+    token = word.group(1).lower().strip(".")
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())

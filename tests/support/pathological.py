@@ -61,6 +61,8 @@ PAGES: dict[str, Callable[[int], str]] = {
     # one paragraph of n characters of date mentions (the finders, through the whole pipeline)
     "weekday_paragraph": lambda n: _page(LEAD + "<p>" + TEXTS["weekday_mentions"](n) + "</p>"),
     "chinese_numeral_paragraph": lambda n: _page(LEAD + "<p>" + TEXTS["chinese_numerals"](n) + "</p>"),
+    # one paragraph of labelled date lines: each line's text was read as its whole paragraph's
+    "labelled_date_lines": lambda n: _page(LEAD + "<p>" + repeat("Published 2020-01-05 x<br>", n) + "</p>"),
     # 200,000 text nodes: libxml2's XPath `//body//text()[not(ancestor::script)]` was quadratic on them
     "line_breaks": lambda n: _page("<p>" + "x<br>" * (n // 5) + "</p>" + LEAD),
 }

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
+from lxml.html import HtmlMixin
+from trafilatura.utils import load_html
 
 from crawler.dates.model import DateCandidate
 from crawler.dates.sources import visible_date_candidates
-from crawler.dates.visible import scan, visible_candidates
+from crawler.dates.visible import _short_text, scan, visible_candidates
 from crawler.dates.zones import reading
+from tests.support.pathological import PAGES
 
 C = DateCandidate
 
@@ -80,3 +83,29 @@ def test_a_lone_bare_date_counts_several_do_not() -> None:
 def test_labelled_lines_come_before_dated_elements() -> None:
     tree = page('<span class="date">18.02.2025</span><p>Updated: 19 February 2025</p><p>Posted: 17 February 2025</p>')
     assert [c.raw for c in visible_candidates(tree)] == ["19 February 2025", "17 February 2025", "18.02.2025"]
+
+
+def test_a_paragraph_of_labelled_lines_is_not_read_once_per_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Before: each "Published ..." line read its whole paragraph (text_content), 20,000 lines of one
+    # paragraph (500 KB) took 50 s; the characters read grew with the square of the page.
+    read = []
+    original = HtmlMixin.text_content
+
+    def counting(element: HtmlMixin) -> str:
+        text = original(element)
+        read.append(len(text))
+        return text
+
+    monkeypatch.setattr(HtmlMixin, "text_content", counting)
+    html = PAGES["labelled_date_lines"](200_000)
+    found = scan(load_html(html))
+    assert found.labelled == []  # each line's text is its paragraph's: far too long for a date line
+    assert sum(read) <= len(html), sum(read)
+
+
+@pytest.mark.parametrize("text", ["Published 2020-01-05", "  Published\n 2020-01-05 <b>10:00</b> ", "x" * 120,
+                                  "x" * 121, "Updated " + " " * 500 + "2020", "y " * 200])
+def test_short_text_is_the_collapsed_text_when_short_enough(text: str) -> None:
+    element = load_html(f"<html><body><p>{text}</p></body></html>").find(".//p")
+    collapsed = " ".join(element.text_content().split())
+    assert _short_text(element, 120, {}) == (collapsed if len(collapsed) <= 120 else None)

@@ -23,7 +23,17 @@ from . import context as C
 from . import grammar as G
 from .currencies import AMBIGUOUS, CN_SUFFIXES, CODES, DOLLAR, NAMES, PREFIXES, SUBUNITS, YEN_OR_YUAN, resolve
 from .mention import Mention
-from .numbers import FULLWIDTH, WORD_NUMBERS, parse_cn_numeral, parse_digits, scale_exponent, scaled
+from .numbers import (
+    FULLWIDTH,
+    MAX_CN_NUMERAL_CHARS,
+    MAX_EXPONENT,
+    WORD_NUMBERS,
+    parse_cn_numeral,
+    parse_digits,
+    scale_exponent,
+    scaled,
+    too_long,
+)
 from .ranges import add_ellipses, merge_ranges
 
 LOOKBACK = 48  # characters read before a bare year ("in 2024 yuan loans")
@@ -50,11 +60,18 @@ def scan(text: str | None, country_hint: str | None = None) -> list[Mention]:
         if pos >= covered and (match := G.MASTER_RE.match(work, pos)) is not None:
             covered = match.end()
             found.extend(_from_core(work, match, hint))
+    covered_by: bytearray | None = None  # characters of the mentions so far, built at the first word amount
     for word in ("illion", "ILLION", "housand"):
         at = work.find(word)
         while at >= 0:
             if _after_number_word(work, at):
-                found.extend(_word_amount(work, at, found, hint))
+                if covered_by is None:
+                    covered_by = bytearray(len(work))
+                    for mention in found:
+                        _cover(covered_by, mention)
+                for mention in _word_amount(work, at, covered_by, hint):
+                    found.append(mention)
+                    _cover(covered_by, mention)
             at = work.find(word, at + 1)
     found.sort(key=lambda m: m.start)
     return add_ellipses(work, merge_ranges(work, found))
@@ -95,6 +112,8 @@ def _from_core(work: str, m: re.Match[str], hint: str | None) -> list[Mention]:
         if guard is not None and not scaled_won and guard.match(work, m.end()):
             return []
     else:
+        if len(g("cn")) > MAX_CN_NUMERAL_CHARS:
+            return []  # a run of numerals, not a number
         value = parse_cn_numeral(g("cn"))
         if value is None or (value < 10 and g("ccur") == "元"):  # "一元化", "多元": not money
             return []
@@ -103,7 +122,11 @@ def _from_core(work: str, m: re.Match[str], hint: str | None) -> list[Mention]:
         return _finish(work, mention, code, hint)
 
     n1, s1, n2, s2 = g(tag + "n1"), g(tag + "s1"), g(tag + "n2"), g(tag + "s2")
+    if too_long(n1, n2, g(tag + "c")):
+        return []  # a digit run, not a number
     e1, e2 = scale_exponent(s1), scale_exponent(s2)
+    if max(e1, e2, scale_exponent(g(tag + "cs"))) > MAX_EXPONENT:
+        return []  # "5亿亿亿亿...元"
     if tag == "s" and g("sjoin") == "-" and name == "pound" and not (s1 or s2):
         return []  # "a 5-pound bag" is a weight; "a 5,000-yuan subsidy" is money
     if n2 is None and not s1 and G.YEAR_RE.match(n1) and _year_like(work, m, tag):
@@ -136,12 +159,17 @@ def _after_number_word(work: str, at: int) -> bool:
     return before.rsplit(None, 1)[-1].lower() in _NUMBER_WORD_ENDS if before else False
 
 
-def _word_amount(work: str, at: int, found: list[Mention], hint: str | None) -> list[Mention]:
-    """ "a billion dollars", "two trillion yen" around the scale word found at ``at``."""
+def _cover(covered: bytearray, mention: Mention) -> None:
+    covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+
+
+def _word_amount(work: str, at: int, covered: bytearray, hint: str | None) -> list[Mention]:
+    """ "a billion dollars", "two trillion yen" around the scale word found at ``at``, unless it overlaps
+    a mention found before (``covered`` marks their characters: a check costs the match's length)."""
     m = G.WORD_AMOUNT_RE.search(work, max(0, at - 24), at + 48)
     if m is None or not m.start("s") <= at < m.end("s"):
         return []
-    if any(f.start < m.end() and m.start() < f.end for f in found):
+    if covered.find(1, m.start(), m.end()) >= 0:
         return []
     code, _, factor = _currency_of_suffix(m.group("cur"))
     number = WORD_NUMBERS[_SPACES.sub(" ", m.group("w").lower())]
@@ -174,7 +202,8 @@ def _finish(work: str, mention: Mention, code: str, hint: str | None) -> list[Me
                 mention.start = between.start()
         elif (opening := before.between()) is not None:  # "between US$2 billion and 3 billion"
             upper = G.AND_BARE_AFTER_RE.match(work, mention.end)
-            if upper is not None:
+            if upper is not None and not too_long(upper.group("n")) \
+                    and scale_exponent(upper.group("s")) <= MAX_EXPONENT:
                 high = parse_digits(upper.group("n")).scaleb(scale_exponent(upper.group("s")) or mention.exp)
                 if high > mention.value:
                     mention.value_max, mention.end, mention.start = high, upper.end(), opening.start()

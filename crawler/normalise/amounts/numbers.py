@@ -16,6 +16,14 @@ from decimal import Decimal
 # character so that offsets found on the translated text are offsets in the original.
 FULLWIDTH = str.maketrans("０１２３４５６７８９．＄￥％－", "0123456789.$¥%-")
 
+# Bounds of a number that can be money. The world's yearly output in Vietnamese dong has 21 digits and
+# "一亿五千万" 5 characters; longer runs ("1234567890" x 100,000 before "yuan") are not amounts, and
+# converting them exactly takes time quadratic in their length.
+MAX_DIGITS = 24
+MAX_CN_NUMERAL_CHARS = 24
+MAX_EXPONENT = 24
+"""Largest power of ten of an amount (scale included): "100万亿元" is 10^14."""
+
 # Powers of ten of English (and Indonesian) scale words and abbreviations, lower-cased.
 SCALE_EXPONENTS: dict[str, int] = {
     "thousand": 3, "k": 3, "million": 6, "mn": 6, "mln": 6, "m": 6, "juta": 6,
@@ -39,6 +47,12 @@ WORD_NUMBERS: dict[str, Decimal] = {
 def parse_digits(token: str) -> Decimal:
     """'1,234.56' -> Decimal('1234.56'); '1,00,000' -> Decimal('100000')."""
     return Decimal(token.replace(",", ""))
+
+
+def too_long(*tokens: str | None) -> bool:
+    """True when a digit token has more digits than any amount of money ('1,234.5' has 5)."""
+    return any(token is not None and len(token) - token.count(",") - token.count(".") > MAX_DIGITS
+               for token in tokens)
 
 
 def scale_exponent(scale: str | None) -> int:

@@ -7,6 +7,7 @@ released" looks ahead to a release, not to a quarter.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 FUTURE_CUE_RE = re.compile(
@@ -66,26 +67,53 @@ def about_data(text: str, start: int, end: int) -> bool:
     return bool(DATA_AFTER_RE.match(text, end) or DATA_BEFORE_RE.search(text, max(0, start - 40), start))
 
 
-def tense(text: str, start: int, end: int, sentence: tuple[int, int]) -> str | None:
-    """Tense of the mention ("future", "past" or None) from the nearest cue before it in its sentence.
+class Sentence:
+    """One sentence of a text (`text[start:end]`) and its tense cues, found once.
 
-    Without one, the first cue after it decides, ignoring bare "-ed" words there: after the
-    mention they are mostly participles ("expires on August 12 unless extended").
+    Every mention of the sentence asks for its tense; scanning the sentence again for each one is
+    quadratic in the sentence length (a 1 MB page without full stops). The cues are found in one pass
+    and each mention looks up the nearest ones with a binary search.
     """
-    before = text[sentence[0] : start]
-    cues = [(m.end(), 1) for m in FUTURE_CUE_RE.finditer(before) if not _not_future(text, sentence[0] + m.start())]
-    cues += [
-        (m.end(), 0) for m in PAST_CUE_RE.finditer(before) if not _not_past(text, sentence[0] + m.start())
-    ]
-    if cues:
-        return "future" if max(cues)[1] else "past"
-    after = text[end : sentence[1]]
-    following = [(m.start(), 0) for m in FUTURE_CUE_RE.finditer(after) if not _not_future(text, end + m.start())]
-    following += [
-        (m.start(), 1)
-        for m in PAST_CUE_RE.finditer(after)
-        if not m.group().lower().endswith("ed") and not _not_past(text, end + m.start())
-    ]
-    if following:
-        return "past" if min(following)[1] else "future"
-    return None
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self._before: list[tuple[int, int]] | None = None
+        self._after: list[tuple[int, int]] = []
+
+    def _scan(self) -> list[tuple[int, int]]:
+        text, offset = self.text, self.start
+        sentence = text[self.start : self.end]
+        # Before a mention: (cue end, 1 future / 0 past); the latest wins, future on a tie.
+        before: list[tuple[int, int]] = []
+        # After a mention: (cue start, 0 future / 1 past), bare "-ed" words left out; the first wins.
+        after: list[tuple[int, int]] = []
+        for m in FUTURE_CUE_RE.finditer(sentence):
+            if not _not_future(text, offset + m.start()):
+                before.append((offset + m.end(), 1))
+                after.append((offset + m.start(), 0))
+        for m in PAST_CUE_RE.finditer(sentence):
+            if not _not_past(text, offset + m.start()):
+                before.append((offset + m.end(), 0))
+                if not m.group().lower().endswith("ed"):
+                    after.append((offset + m.start(), 1))
+        before.sort()
+        after.sort()
+        self._after = after
+        return before
+
+    def tense(self, start: int, end: int) -> str | None:
+        """Tense of the mention at text[start:end] ("future", "past" or None) from the nearest cue.
+
+        The nearest cue before it in the sentence decides; without one, the first cue after it,
+        ignoring bare "-ed" words there: after the mention they are mostly participles ("expires on
+        August 12 unless extended").
+        """
+        if self._before is None:
+            self._before = self._scan()
+        at = bisect.bisect_right(self._before, (start, 2))
+        if at:
+            return "future" if self._before[at - 1][1] else "past"
+        at = bisect.bisect_left(self._after, (end, -1))
+        if at < len(self._after):
+            return "past" if self._after[at][1] else "future"
+        return None

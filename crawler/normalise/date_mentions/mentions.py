@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from crawler.normalise.date_mentions import rules_en, rules_zh
-from crawler.normalise.date_mentions.cues import ABBREVIATION_RE, SENTENCE_BREAK_RE
+from crawler.normalise.date_mentions.cues import ABBREVIATION_RE, SENTENCE_BREAK_RE, Sentence
 from crawler.normalise.date_mentions.periods import period_start
 from crawler.normalise.date_mentions.resolve import FIXED, Anchor, Hit, resolve_hit
 
@@ -43,12 +43,18 @@ def _sentences(text: str) -> list[int]:
     return starts
 
 
-def _select(hits: list[tuple[int, Hit]]) -> list[Hit]:
-    """Non-overlapping hits, longest first (then pattern order), in text order."""
+def _select(hits: list[tuple[int, Hit]], size: int) -> list[Hit]:
+    """Non-overlapping hits, longest first (then pattern order), in text order.
+
+    The characters taken so far are marked in a byte array, so a hit is checked in the time of its
+    own length, not against every hit taken before it.
+    """
     taken: list[Hit] = []
+    covered = bytearray(size)
     for _, hit in sorted(hits, key=lambda item: (item[1].start - item[1].end, item[0], item[1].start)):
-        if all(hit.end <= other.start or hit.start >= other.end for other in taken):
+        if covered.find(1, hit.start, hit.end) < 0:
             taken.append(hit)
+            covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     return sorted(taken, key=lambda h: h.start)
 
 
@@ -73,10 +79,12 @@ def find_date_mentions(
     mentions: list[dict[str, Any]] = []
     anchor: Anchor | None = None
     anchor_sentence = -1
-    for hit in _select(hits):
+    sentence: Sentence | None = None
+    for hit in _select(hits, len(text)):
         index = bisect.bisect_right(starts, hit.start) - 1
-        bounds = (starts[index], starts[index + 1] if index + 1 < len(starts) else len(text))
-        resolved = resolve_hit(hit, text, ref, bounds, anchor if anchor_sentence == index else None)
+        if sentence is None or sentence.start != starts[index]:
+            sentence = Sentence(text, starts[index], starts[index + 1] if index + 1 < len(starts) else len(text))
+        resolved = resolve_hit(hit, text, ref, sentence, anchor if anchor_sentence == index else None)
         if resolved is None:
             continue
         start = period_start(resolved, hit.granularity)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from crawler.normalise.date_mentions.cues import about_data, tense
+from crawler.normalise.date_mentions.cues import Sentence, about_data
 from crawler.normalise.date_mentions.periods import (
     RANK,
     YEAR_SPAN,
@@ -119,7 +119,7 @@ def _floating(hit: Hit, reference: date, cue: str | None) -> date | None:
 
 
 def resolve_hit(
-    hit: Hit, text: str, reference: date | None, sentence: tuple[int, int], anchor: Anchor | None
+    hit: Hit, text: str, reference: date | None, sentence: Sentence, anchor: Anchor | None
 ) -> date | None:
     """Start of the period `hit` names, or None when it cannot be resolved (or is implausible)."""
     if hit.kind == FIXED:
@@ -137,14 +137,14 @@ def resolve_hit(
     if hit.kind == WEEKDAY and hit.weekday is not None:
         mode = hit.mode
         if mode == "tense":
-            mode = "future" if tense(text, hit.start, hit.end, sentence) == "future" else "past"
+            mode = "future" if sentence.tense(hit.start, hit.end) == "future" else "past"
         return weekday_near(reference, hit.weekday, mode)
     if hit.kind == DAY_OF_MONTH and hit.day is not None:
         if anchor is not None and anchor.granularity in ("day", "month"):  # "12月11日至12日"
             return safe_date(anchor.start.year, anchor.start.month, hit.day)
-        return choose_day_of_month(hit.day, reference, tense(text, hit.start, hit.end, sentence))
+        return choose_day_of_month(hit.day, reference, sentence.tense(hit.start, hit.end))
     if hit.kind == FLOATING:
-        cue = tense(text, hit.start, hit.end, sentence) if hit.mode == "tense" else None
+        cue = sentence.tense(hit.start, hit.end) if hit.mode == "tense" else None
         if cue == "future" and about_data(text, hit.start, hit.end):
             cue = None  # "Q2 GDP data will be released": the release is ahead, not the quarter
         return _floating(hit, reference, cue)

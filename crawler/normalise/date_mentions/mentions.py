@@ -21,7 +21,7 @@ from typing import Any
 
 from crawler.normalise.date_mentions import prefilter as _prefilter
 from crawler.normalise.date_mentions import rules_en, rules_zh
-from crawler.normalise.date_mentions.cues import ABBREVIATION_RE, SENTENCE_BREAK_RE, Sentence
+from crawler.normalise.date_mentions.cues import ABBREVIATION_RE, BREAK_CHAR_RE, SENTENCE_AFTER_RE, Sentence
 from crawler.normalise.date_mentions.periods import period_start
 from crawler.normalise.date_mentions.resolve import FIXED, Anchor, Hit, resolve_hit
 
@@ -39,21 +39,26 @@ def _rules(language: str | None) -> tuple[_Rule, ...]:
 class _Sentences:
     """The sentences (and Chinese clauses) of a text, bounded lazily around the mentions only.
 
-    Break characters are listed in one scan; whether a full stop ends a sentence (not "Mr." or
-    "U.S.") is checked only for the breaks next to a mention.
+    Break characters are listed in one scan of a character set; whether a full stop ends a sentence
+    (followed by a capital or a digit; not "Mr." or "U.S.") is checked only for the breaks next to a
+    mention.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.breaks = [m.start() for m in SENTENCE_BREAK_RE.finditer(text)]
+        self.breaks = [m.start() for m in BREAK_CHAR_RE.finditer(text)]
         self._real: dict[int, bool] = {}
 
     def _is_real(self, i: int) -> bool:
         if i not in self._real:
             text, at = self.text, self.breaks[i]
-            self._real[i] = not (
-                text[at] == "." and at and text[at - 1].isalpha() and ABBREVIATION_RE.search(text, max(0, at - 6), at)
-            )
+            if text[at] in ".!?" and not SENTENCE_AFTER_RE.match(text, at + 1):
+                self._real[i] = False
+            else:
+                self._real[i] = not (
+                    text[at] == "." and at and text[at - 1].isalpha()
+                    and ABBREVIATION_RE.search(text, max(0, at - 6), at)
+                )
         return self._real[i]
 
     def around(self, position: int) -> tuple[int, int]:

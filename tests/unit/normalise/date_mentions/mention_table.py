@@ -1,14 +1,15 @@
 """Example table for date mentions: sentences in the style of Asian economic news, with gold mentions.
 
 The last two sections were written blind (gold first, then one run): the second batch scored
-F1 0.942 before the general fixes it prompted, the third batch 1.000 after them. Issue 14 changed
-what some rows expect: fiscal periods and runs of months are one mention ("the 2024 fiscal year",
-"January-March", "the first half", "今年前5个月"), "a year earlier" after a month or quarter is that
-month or quarter a year before, "the year" is anchored, and without a reference a relative mention
-is kept with date null ("null" below).
+F1 0.942 before the general fixes it prompted, the third batch 1.000 after them. The rules for
+fiscal periods, runs of months and tense cues changed what some rows expect: fiscal periods and
+runs of months are one mention ("the 2024 fiscal year", "January-March", "the first half",
+"今年前5个月"), "a year earlier" after a month or quarter is that month or quarter a year before,
+"the year" is anchored, and without a reference a relative mention is kept with date null ("null"
+below).
 
 Each row: a readable id, the text, the reference (publication time; None for none), and the
-expected mentions written as "<exact text> = <YYYY-MM-DD> <granularity> <rel|abs>". Rows without
+expected mentions written as "<exact text> = <YYYY-MM-DD or null> <granularity> <rel|abs>". Rows without
 mentions are negatives. `xfail` holds the reason for a known failure (run as strict xfail).
 Shared by tests/unit/normalise/date_mentions/test_dates_mentions.py and benchmarks/dates_bench.py.
 """

@@ -55,6 +55,8 @@ EARLIEST_YEAR = 1900
 YEARS_AHEAD = 30
 """Years later than the reference year plus this are not read as years (targets reach ~2060)."""
 LATEST_YEAR_WITHOUT_REFERENCE = 2100
+CONTRACT_AFTER_RE = re.compile(r"\s+(?:delivery|contracts?|futures)\b", re.I)
+"""After a month: the month of a futures contract, which is still ahead while it trades."""
 LAST_MONTH_OF_REPORTING = 3
 """Past-tense "full-year" or "the year" up to March is the year before: annual data comes out then."""
 
@@ -235,6 +237,8 @@ def resolve_hit(
             cue = "past"
         if cue == "future" and about_data(text, hit.start, hit.end):
             cue = None  # "Q2 GDP data will be released": the release is ahead, not the quarter
+        if hit.granularity == "month" and CONTRACT_AFTER_RE.match(text, hit.end):
+            cue = "future"  # "futures for March delivery fell": a traded contract's month is ahead
         return _period(hit, _floating(hit, reference, cue))
     return None
 

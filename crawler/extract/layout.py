@@ -126,7 +126,7 @@ def _other_page(href: str, url: str, host: str, own_paths: set[str]) -> bool:
     """A link to another page of the same site (not an anchor, not this page, not elsewhere)."""
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
         return False
-    target = urlsplit(urljoin(url, href))
+    target = urlsplit(href if href.startswith(("http://", "https://")) else urljoin(url, href))
     if target.scheme not in ("http", "https", "file", ""):
         return False
     if host and target.netloc and target.netloc.removeprefix("www.") != host:
@@ -138,20 +138,28 @@ _INLINE = frozenset({"a", "span", "em", "strong", "b", "i", "u", "font", "small"
                      "q", "sub", "sup", "time", "br", "img", "label"})
 
 
-def _inline_link(link: HtmlElement, text: str) -> bool:
-    """A link inside running text: a reference in an article, not a headline. Its paragraph holds
-    other words beside it, or its block says much more than the link on the same lines; a teaser's
-    headline stands in a block of its own."""
-    block = link.getparent()
-    while block is not None and block.tag in _INLINE:
-        block = block.getparent()
-    if block is None:
-        return False
+def _line_size(block: HtmlElement) -> int:
+    """Characters of `block`'s own lines: its text, its inline children's and their tails."""
     size = len((block.text or "").strip())
     for child in block:
         if isinstance(child.tag, str) and child.tag in _INLINE:
             size += sum(len(t.strip()) for t in child.itertext())
         size += len((child.tail or "").strip())
+    return size
+
+
+def _inline_link(link: HtmlElement, text: str, sizes: dict[HtmlElement, int]) -> bool:
+    """A link inside running text: a reference in an article, not a headline. Its paragraph holds
+    other words beside it, or its block says much more than the link on the same lines; a teaser's
+    headline stands in a block of its own. (`sizes`: line sizes of the blocks seen, each measured once.)"""
+    block = link.getparent()
+    while block is not None and block.tag in _INLINE:
+        block = block.getparent()
+    if block is None:
+        return False
+    size = sizes.get(block)
+    if size is None:
+        size = sizes[block] = _line_size(block)
     if block.tag == "p":
         return size - len(text) >= PARAGRAPH_WORDS_CHARS
     return size > 2 * len(text) + 20
@@ -187,13 +195,14 @@ def read_layout(tree: HtmlElement, url: str, own: tuple[str | None, ...] = ()) -
     layout.text_chars = sum(len(t.strip()) for t in _VISIBLE(body))
 
     links: list[HtmlElement] = []
+    sizes: dict[HtmlElement, int] = {}
     for element in body.iter(etree.Element):
         tag = element.tag
         if tag == "a":
             text = _squash(element.text_content())
             layout.link_chars += len(text)
             if text and _other_page((element.get("href") or "").strip(), url, host, own_paths) \
-                    and not _inline_link(element, text):
+                    and not _inline_link(element, text, sizes):
                 headline, in_heading = _headline(element, text)
                 if headline:
                     links.append(element)

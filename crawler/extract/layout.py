@@ -42,6 +42,10 @@ _PLAYER = re.compile(r"youtube|vimeo|player|embed|dailymotion|brightcove|jwplatf
                      re.IGNORECASE)
 _VISIBLE = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
                        " or ancestor::template)]")
+_CAPTIONS = etree.XPath(".//figcaption | .//*[self::p or self::div or self::span][contains(@class, 'caption')]")
+_TABLES = etree.XPath(".//table[not(ancestor::table)]")
+_PASSWORDS = etree.XPath("count(.//input[translate(@type, 'PASWORD', 'pasword') = 'password'])")
+_EMAIL_INPUTS = etree.XPath(".//input[@type='email' or contains(@name, 'email')]")
 _COMMENT_FORM = re.compile(r"comment|reply|respond", re.IGNORECASE)
 
 
@@ -196,38 +200,32 @@ def read_layout(tree: HtmlElement, url: str, own: tuple[str | None, ...] = ()) -
 
     links: list[HtmlElement] = []
     sizes: dict[HtmlElement, int] = {}
-    for element in body.iter(etree.Element):
-        tag = element.tag
-        if tag == "a":
-            text = _squash(element.text_content())
-            layout.link_chars += len(text)
-            if text and _other_page((element.get("href") or "").strip(), url, host, own_paths) \
-                    and not _inline_link(element, text, sizes):
-                headline, in_heading = _headline(element, text)
-                if headline:
-                    links.append(element)
-                    layout.anchors.append(text)
-                    layout.heading_links += in_heading
-        elif tag == "h1":
-            layout.h1.append(_squash(element.text_content()))
-        elif tag == "figcaption" or (tag in ("p", "div", "span") and "caption" in (element.get("class") or "")):
-            layout.captions += 1
-            layout.caption_chars += len(_squash(element.text_content()))
-        elif tag == "table":
-            if not any(a.tag == "table" for a in element.iterancestors()):
-                text = _squash(element.text_content())
-                layout.table_chars += len(text)
-                layout.numeric_table_chars += sum(c.isdigit() for c in text)
-        elif tag == "input":
-            kind = (element.get("type") or "").lower()
-            if kind == "password":
-                layout.password_inputs += 1
-        elif tag == "form":
-            marks = " ".join(filter(None, (element.get("id"), element.get("class"), element.get("action"))))
-            if element.xpath(".//input[@type='email' or contains(@name, 'email')]") and not _COMMENT_FORM.search(marks):
-                layout.signup_forms += 1
-        elif tag in ("video", "audio") or (tag == "iframe" and _PLAYER.search(element.get("src") or "")):
-            layout.players += 1
+    for element in body.iter("a"):
+        text = _squash(element.text_content())
+        layout.link_chars += len(text)
+        if not text:
+            continue
+        headline, in_heading = _headline(element, text)  # cheapest test first: most links are labels
+        if headline and not _inline_link(element, text, sizes) \
+                and _other_page((element.get("href") or "").strip(), url, host, own_paths):
+            links.append(element)
+            layout.anchors.append(text)
+            layout.heading_links += in_heading
+    layout.h1 = [_squash(h.text_content()) for h in body.iter("h1")]
+    for element in _CAPTIONS(body):
+        layout.captions += 1
+        layout.caption_chars += len(_squash(element.text_content()))
+    for element in _TABLES(body):
+        text = _squash(element.text_content())
+        layout.table_chars += len(text)
+        layout.numeric_table_chars += sum(c.isdigit() for c in text)
+    layout.password_inputs = int(_PASSWORDS(body))
+    for element in body.iter("form"):
+        marks = " ".join(filter(None, (element.get("id"), element.get("class"), element.get("action"))))
+        if _EMAIL_INPUTS(element) and not _COMMENT_FORM.search(marks):
+            layout.signup_forms += 1
+    layout.players = sum(e.tag != "iframe" or bool(_PLAYER.search(e.get("src") or ""))
+                         for e in body.iter("video", "audio", "iframe"))
     layout.link_chars = min(layout.link_chars, layout.text_chars)
     layout.headline_links = len(links)
     _read_cards(layout, links, body)

@@ -15,8 +15,11 @@ from crawler.extract import article_fields as f
 from crawler.extract.errors import NotAnArticle
 from crawler.extract.fields import squash
 from crawler.extract.hints import Hints
+from crawler.extract.kind import static_page
+from crawler.extract.layout import read_layout
 from crawler.extract.page import Page
 from crawler.extract.surrogates import scrub
+from crawler.extract.verdict import Signals, verdict
 from crawler.items import Article
 from crawler.sites import get_site
 
@@ -73,14 +76,18 @@ def extract_article(
     site_name = f.site_name(page)
     publisher = f.publisher(page)
     byline = f.byline(page, title, publisher, page.profile.publisher, site_name)
+    layout = read_layout(page.tree, url, (canonical, page.meta.first("og:url")))
 
     cleaned, original_profile, extent = f.body(page, title, original_url, byline,
                                          (publisher, page.profile.publisher, site_name))
     text = "\n\n".join(cleaned.paragraphs)
     if not text:
         raise NotAnArticle("no_text")
-    refused = markup.refusal(extent, len(cleaned.paragraphs), dated=dates.published_at is not None,
-                             signed=bool(byline.authors) and not any(a in title for a in byline.authors))
+    dated = dates.published_at is not None
+    signed = bool(byline.authors) and not any(a in title for a in byline.authors)
+    signals = Signals(markup, (title, squash(page.tree.findtext(".//title")) or ""), url, text,
+                      len(cleaned.paragraphs), dated, signed, static_page(page.tree))
+    refused = markup.refusal(extent, len(cleaned.paragraphs), dated=dated, signed=signed) or verdict(layout, signals)
     if refused is not None and not (locked and (markup.strong or markup.weak) and refused[0] == "not_article_page"):
         raise NotAnArticle(*refused)  # (a declared paywall teaser is short by design)
 

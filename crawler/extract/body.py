@@ -147,10 +147,28 @@ def wrap_loose_text(tree: HtmlElement) -> int:
     return wrapped
 
 
+_MARKERS = frozenset({"span", "a", "i", "b", "em", "strong", "font", "small"})
+
+
+def drop_empty_markers(tree: HtmlElement) -> int:
+    """Remove empty inline elements that only mark a place in running text (WordPress's
+    `<span id="more-123"></span>`, named anchors), keeping the text after them: trafilatura's
+    precision pruning takes such a marker's id or class for furniture and the sentence after it goes
+    with it. Returns how many were removed."""
+    markers = [element for element in tree.iter(*_MARKERS)
+               if len(element) == 0 and not (element.text or "").strip() and (element.tail or "").strip()
+               and (element.get("id") or element.get("class") or element.get("name"))
+               and element.getparent() is not None]
+    for element in markers:
+        element.drop_tree()
+    return len(markers)
+
+
 def main_paragraphs(tree: HtmlElement, url: str) -> tuple[list[str], list[str]]:
     """`(body, other)`: the body by trafilatura's precision mode, or by its default mode when precision
     kept only a sliver of what the default finds; `other` is the default-mode output when it was
     computed and not chosen (the page's extent of text, for telling an article from a page), else []."""
+    drop_empty_markers(tree)
     wrap_loose_text(tree)
     precise = body_paragraphs(tree, url, precision=True)
     if _size(precise) >= PRECISION_MIN_TEXT:

@@ -20,8 +20,8 @@ from crawler.extract.meta import PageMeta
 # Strongly declared (structured data, article microdata, `article:published_time`, `og:type` article
 # outside CMS static pages): a brief counts.
 MIN_DECLARED_TEXT_CHARS = 80
-# Weakly declared (`og:type` on a CMS static page, one <article> element, a byline naming someone):
-# two paragraphs, and a publication date or a byline.
+# Weakly declared (`og:type` on a CMS static page, one <article> element, a byline naming someone,
+# a publication date): two paragraphs, and a publication date or a byline.
 MIN_WEAK_TEXT_CHARS = 150
 MIN_WEAK_PARAGRAPHS = 2
 # Undeclared pages must carry at least this much body text.
@@ -64,7 +64,9 @@ class Markup:
                 return None
             return "not_article_page", f"{chars} characters of text ({self.strong} declares an article)"
         signed = signed and not self.cards
-        weak = self.weak or ("byline" if signed else None)
+        # A byline or a date under the headline stands for markup; not beside a teaser card, whose
+        # byline and date are the card's (a listing's layout is judged by `crawler.extract.verdict`).
+        weak = self.weak or ("byline" if signed else "dated" if dated and not self.cards else None)
         if weak is not None and not listing and chars >= MIN_WEAK_TEXT_CHARS and paragraphs >= MIN_WEAK_PARAGRAPHS \
                 and (dated or signed):
             return None
@@ -102,7 +104,7 @@ def _is_teaser_card(element: HtmlElement, url: str) -> bool:
 _STATIC_PAGE_CLASS = re.compile(r"(?:^|\s)(?:page-id-\d+|type-page|page-template(?:-[\w-]+)?)(?:\s|$)")
 
 
-def _static_page(tree: HtmlElement) -> bool:
+def static_page(tree: HtmlElement) -> bool:
     """A CMS page, not a post (WordPress marks `<body class="page page-id-2 page-template-...">`,
     `<article class="type-page">`): such pages carry `og:type` article too."""
     body = next(tree.iter("body"), None)
@@ -123,7 +125,7 @@ def read_markup(tree: HtmlElement, url: str, meta: PageMeta, *, jsonld: bool, ne
               else "published_time" if meta.first("article:published_time") else None)
     og_type = (meta.first("og:type") or "").lower()
     own_articles = len(article_elements) - cards
-    if strong is None and og_type == "article" and not _static_page(tree):
+    if strong is None and og_type == "article" and not static_page(tree):
         strong = "og_type"
     weak = ("og_type" if og_type == "article" else "article_element" if own_articles == 1 and cards < 2
             else None)

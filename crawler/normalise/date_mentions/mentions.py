@@ -2,13 +2,15 @@
 
 "When delivering the city's work report on Tuesday" names a day only relative to when the
 article was published; "in 2025" names a year, not a made-up day. Each mention is a dict:
-text (exactly text[start:end]), field, start, end, date (ISO, first day of the period),
-granularity (day, week, month, quarter, year) and relative (resolved against the reference).
+text (exactly text[start:end]), field, start, end, date (ISO, first day of the period, or None),
+granularity (day, week, month, quarter, half, year) and relative (the reference was needed).
 
-Finding is ours (patterns in `lexicon`/`lexicon_zh`, screening in `rules_en`/`rules_zh`): dateparser's
-`search_dates` reads "a 3" as 3 January and a bare "2025" as a full day. Resolving is plain
-calendar arithmetic (`resolve`, `periods`), so no clock is ever read: with `reference=None`,
-absolute mentions are still given and relative ones skipped.
+Finding is ours (patterns in `lexicon`/`lexicon_zh`, screening in `rules_en`/`rules_periods`/
+`rules_zh`, each rule run only near the words it needs: `prefilter`): dateparser's `search_dates`
+reads "a 3" as 3 January and a bare "2025" as a full day. Resolving is plain calendar arithmetic
+(`resolve`, `periods`), so no clock is ever read: with `reference=None`, absolute mentions keep
+their date and relative ones are given with `date` None, unless the sentence anchors them to a
+period it names ("In 2019 ... the following year"). See docs/dates.md.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ import bisect
 from datetime import date, datetime
 from typing import Any
 
+from crawler.normalise.date_mentions import prefilter as _prefilter
 from crawler.normalise.date_mentions import rules_en, rules_zh
-from crawler.normalise.date_mentions.cues import ABBREVIATION_RE, SENTENCE_BREAK_RE, Sentence
+from crawler.normalise.date_mentions.cues import ABBREVIATION_RE, BREAK_CHAR_RE, SENTENCE_AFTER_RE, Sentence
 from crawler.normalise.date_mentions.periods import period_start
 from crawler.normalise.date_mentions.resolve import FIXED, Anchor, Hit, resolve_hit
 
-_Rule = tuple[Any, Any]
+_Rule = tuple[Any, Any, Any]
 
 
 def _rules(language: str | None) -> tuple[_Rule, ...]:
@@ -33,14 +36,51 @@ def _rules(language: str | None) -> tuple[_Rule, ...]:
     return rules_zh.RULES + rules_en.RULES
 
 
-def _sentences(text: str) -> list[int]:
-    """Start offsets of the sentences (and Chinese clauses) of `text`."""
-    starts = [0]
-    for m in SENTENCE_BREAK_RE.finditer(text):
-        if m.group() == "." and ABBREVIATION_RE.search(text, max(0, m.start() - 6), m.start()):
-            continue
-        starts.append(m.end())
-    return starts
+class _Sentences:
+    """The sentences (and Chinese clauses) of a text, bounded lazily around the mentions only.
+
+    Break characters are listed in one scan of a character set; whether a full stop ends a sentence
+    (followed by a capital or a digit; not "Mr." or "U.S.") is checked only for the breaks next to a
+    mention.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in BREAK_CHAR_RE.finditer(text)]
+        self._real: dict[int, bool] = {}
+
+    def _is_real(self, i: int) -> bool:
+        if i not in self._real:
+            text, at = self.text, self.breaks[i]
+            if text[at] in ".!?" and not SENTENCE_AFTER_RE.match(text, at + 1):
+                self._real[i] = False
+            else:
+                self._real[i] = not (
+                    text[at] == "." and at and text[at - 1].isalpha()
+                    and ABBREVIATION_RE.search(text, max(0, at - 6), at)
+                )
+        return self._real[i]
+
+    def around(self, position: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding `position` (its closing break included)."""
+        i = bisect.bisect_left(self.breaks, position) - 1  # the last break before `position`
+        while i >= 0 and not self._is_real(i):
+            i -= 1
+        start = self.breaks[i] + 1 if i >= 0 else 0
+        j = bisect.bisect_left(self.breaks, position)
+        while j < len(self.breaks) and not self._is_real(j):
+            j += 1
+        end = self.breaks[j] + 1 if j < len(self.breaks) else len(self.text)
+        return start, end
+
+
+def _hits(text: str, language: str | None, prefilter: bool) -> list[tuple[int, Hit]]:
+    rules = _rules(language)
+    found: list[tuple[int, Hit]] = []
+    patterns = [(trigger, pattern) for trigger, pattern, _ in rules]
+    for order, m in _prefilter.matches(text, patterns, prefilter):
+        found.extend((order, hit) for hit in rules[order][2](m, text))
+    return found
 
 
 def _select(hits: list[tuple[int, Hit]], size: int) -> list[Hit]:
@@ -65,39 +105,51 @@ def _reference_date(reference: datetime | date | None) -> date | None:
 
 
 def find_date_mentions(
-    text: str, field: str = "text", *, reference: datetime | date | None, language: str | None = None
+    text: str,
+    field: str = "text",
+    *,
+    reference: datetime | date | None,
+    language: str | None = None,
+    prefilter: bool = True,
 ) -> list[dict[str, Any]]:
-    """Date mentions in `text`, in order; `reference` is the publication time (local to the article)."""
+    """Date mentions in `text`, in order; `reference` is the publication time (local to the article).
+
+    `prefilter=False` runs every rule over the whole text (the benchmark's baseline; same result).
+    """
     if not isinstance(text, str) or not text:
         return []
     ref = _reference_date(reference)
-    hits: list[tuple[int, Hit]] = []
-    for order, (pattern, handler) in enumerate(_rules(language)):
-        for m in pattern.finditer(text):
-            hits.extend((order, hit) for hit in handler(m, text))
-    starts = _sentences(text)
+    selected = _select(_hits(text, language, prefilter), len(text))
+    if not selected:
+        return []
+    sentences = _Sentences(text)
+    spans = [(hit.start, hit.end) for hit in selected]
     mentions: list[dict[str, Any]] = []
     anchor: Anchor | None = None
-    anchor_sentence = -1
     sentence: Sentence | None = None
-    for hit in _select(hits, len(text)):
-        index = bisect.bisect_right(starts, hit.start) - 1
-        if sentence is None or sentence.start != starts[index]:
-            sentence = Sentence(text, starts[index], starts[index + 1] if index + 1 < len(starts) else len(text))
-        resolved = resolve_hit(hit, text, ref, sentence, anchor if anchor_sentence == index else None)
-        if resolved is None:
-            continue
-        start = period_start(resolved, hit.granularity)
+    for hit in selected:
+        if sentence is None or not sentence.start <= hit.start < sentence.end:
+            sentence = Sentence(text, *sentences.around(hit.start), spans)
+            anchor = None  # periods named in another sentence do not anchor this one
+        period = resolve_hit(hit, text, ref, sentence, anchor)
+        if period is None and (ref is not None or hit.kind == FIXED):
+            continue  # implausible (a year beyond reach, 30 February)
+        if period is None:
+            day = None  # relative, and nothing to count from: the publication date is unknown
+        elif period.aligned:
+            day = period_start(period.start, period.granularity).isoformat()
+        else:
+            day = period.start.isoformat()
         mentions.append(
             {
                 "text": text[hit.start : hit.end],
                 "field": field,
                 "start": hit.start,
                 "end": hit.end,
-                "date": start.isoformat(),
-                "granularity": hit.granularity,
+                "date": day,
+                "granularity": period.granularity if period else hit.granularity,
                 "relative": hit.kind != FIXED,
             }
         )
-        anchor, anchor_sentence = Anchor(start, hit.granularity), index
+        anchor = Anchor(period)
     return mentions

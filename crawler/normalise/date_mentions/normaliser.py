@@ -1,7 +1,8 @@
 """`NORMALISER`: fills an article's `dates` with its date mentions (run in the extraction worker).
 
-The reference for relative mentions is `published_at`, else `fetched_at` (counted), else none
-(only absolute mentions; counted). `timezone` (the `DATES_TIMEZONE` setting) reads the reference in
+The reference for relative mentions is `published_at` only: never the crawl time (a 2019 story's
+"Oct. 21" is not the next 21 October after the crawl). Without it, relative mentions are given with
+`date` null (counted: `dates/reference_missing`). `timezone` (the `DATES_TIMEZONE` setting) reads the reference in
 that zone instead of the offset `published_at` carries.
 """
 
@@ -17,12 +18,11 @@ from crawler.normalise.date_mentions.mentions import find_date_mentions
 
 
 def reference_time(values: Mapping[str, Any], timezone: str | None) -> tuple[datetime | None, str | None]:
-    """The reference for relative mentions: `published_at`, else `fetched_at`; and the stat to count."""
-    for field, fallback_stat in (("published_at", None), ("fetched_at", "dates/reference_fetched_at")):
-        value = _as_datetime(values.get(field), timezone or "UTC")
-        if value is not None:
-            return (value.astimezone(site_zone(timezone)) if timezone else value), fallback_stat
-    return None, "dates/reference_missing"
+    """The reference for relative mentions, `published_at` (never `fetched_at`); and the stat to count."""
+    value = _as_datetime(values.get("published_at"), timezone or "UTC")
+    if value is None:
+        return None, "dates/reference_missing"
+    return (value.astimezone(site_zone(timezone)) if timezone else value), None
 
 
 def dates_and_stats(values: Mapping[str, Any], timezone: str | None) -> tuple[list[dict[str, Any]], dict[str, int]]:

@@ -1,8 +1,9 @@
 """Calendar arithmetic for date mentions: periods, shifts and choosing the year of a partial date.
 
-A mention's `date` is the first day of its period (ISO week starting Monday, quarter, month, year).
-Month shifts clamp the day to the month's length, so leap years and short months are handled by
-`calendar.monthrange`, never by fixed day counts.
+A mention's `date` is the first day of its period: a day, an ISO week (from Monday), a month, a
+quarter, a half-year, a year, or a run of months ("January-October": the first month's day 1).
+Fiscal years and periods "to" a month ("the six months to March") start on any month's first day.
+Month shifts clamp the day to the month's length (`calendar.monthrange`), never fixed day counts.
 """
 
 from __future__ import annotations
@@ -11,16 +12,22 @@ import calendar
 from collections.abc import Callable
 from datetime import date, timedelta
 
-GRANULARITIES = ("day", "week", "month", "quarter", "year")
+GRANULARITIES = ("day", "week", "month", "quarter", "half", "year")
 RANK = {g: i for i, g in enumerate(GRANULARITIES)}
+MONTHS_IN = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 YEAR_SPAN = 4
-"""Years tried either side of the reference: four, so that 29 February always has a candidate."""
+"""Years tried either side of the reference for 29 February, so that it always has a candidate."""
+NEAR_SPAN = 2
+"""Years tried either side of the reference for any other date."""
 PAST_WEIGHT = 0.5
 """Without a tense cue, a past reading counts at half its distance: news mostly reports the past."""
+STARTED_TOO_RECENTLY = {"month": 0.2, "quarter": 0.5, "half": 0.5, "year": 0.25}
+"""Past tense about a period the reference falls in, this early in it, means the previous one:
+"first-half profit fell" in March is last year's first half, "一季度增长5.3%" in January last year's."""
 
 
 def period_start(day: date, granularity: str) -> date:
-    """First day of the period of `granularity` that contains `day`."""
+    """First day of the calendar period of `granularity` that contains `day`."""
     if granularity == "day":
         return day
     if granularity == "week":
@@ -29,6 +36,8 @@ def period_start(day: date, granularity: str) -> date:
         return day.replace(day=1)
     if granularity == "quarter":
         return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    if granularity == "half":
+        return date(day.year, 1 if day.month <= 6 else 7, 1)
     return date(day.year, 1, 1)
 
 
@@ -39,23 +48,25 @@ def add_months(day: date, months: int) -> date:
     return date(year, month0 + 1, min(day.day, calendar.monthrange(year, month0 + 1)[1]))
 
 
-def shift(day: date, granularity: str, count: int) -> date:
-    """Start of the period `count` periods away from the one containing `day`."""
-    start = period_start(day, granularity)
+def move(start: date, granularity: str, count: int) -> date:
+    """`start` moved by `count` periods of `granularity`, without snapping to calendar periods."""
     if granularity == "day":
         return start + timedelta(days=count)
     if granularity == "week":
         return start + timedelta(weeks=count)
-    if granularity == "month":
-        return add_months(start, count)
-    if granularity == "quarter":
-        return add_months(start, 3 * count)
-    return date(start.year + count, 1, 1)
+    return add_months(start, MONTHS_IN[granularity] * count)
 
 
-def period_end(start: date, granularity: str) -> date:
-    """Last day of the period starting at `start`."""
-    return shift(start, granularity, 1) - timedelta(days=1)
+def shift(day: date, granularity: str, count: int) -> date:
+    """Start of the calendar period `count` periods away from the one containing `day`."""
+    return move(period_start(day, granularity), granularity, count)
+
+
+def period_end(start: date, granularity: str, months: int | None = None) -> date:
+    """Last day of the period starting at `start` (`months` long when given)."""
+    if months is not None:
+        return add_months(start, months) - timedelta(days=1)
+    return move(start, granularity, 1) - timedelta(days=1)
 
 
 def safe_date(year: int, month: int, day: int = 1) -> date | None:
@@ -72,24 +83,46 @@ def _distance(reference: date, start: date, end: date) -> int:
     return (start - reference).days if start > reference else (reference - end).days
 
 
+def _elapsed(reference: date, start: date, end: date) -> float:
+    return ((reference - start).days + 1) / ((end - start).days + 1)
+
+
 def choose_period(
-    make: Callable[[int], date | None], granularity: str, reference: date, tense: str | None
+    make: Callable[[int], date | None],
+    granularity: str,
+    reference: date,
+    tense: str | None,
+    months: int | None = None,
 ) -> date | None:
     """The start of the period `make(year)` that the text most likely means, seen from `reference`.
 
-    tense "past": the latest one that has started by the reference date; "future": the earliest
-    one not yet over; None: the nearest, past readings favoured (`PAST_WEIGHT`).
+    tense "past": the latest one that has started by the reference date, or the one before when
+    the reference is only a little way into it (`STARTED_TOO_RECENTLY`); "recent" (present perfect,
+    "since", "began"): the latest one that has started; "future": the earliest one not yet over;
+    None: the nearest, past readings favoured (`PAST_WEIGHT`).
     """
     options = []
-    for year in range(reference.year - YEAR_SPAN, reference.year + YEAR_SPAN + 1):
+    for year in range(reference.year - NEAR_SPAN, reference.year + NEAR_SPAN + 1):
         start = make(year)
         if start is not None:
-            options.append((start, period_end(start, granularity)))
+            options.append((start, period_end(start, granularity, months)))
+    if len(options) < 2 * NEAR_SPAN + 1:  # 29 February: look further for leap years
+        options = []
+        for year in range(reference.year - YEAR_SPAN, reference.year + YEAR_SPAN + 1):
+            start = make(year)
+            if start is not None:
+                options.append((start, period_end(start, granularity, months)))
     if not options:
         return None
-    if tense == "past":
-        started = [start for start, _ in options if start <= reference]
-        return max(started) if started else None
+    if tense in ("past", "recent"):
+        started = sorted(option for option in options if option[0] <= reference)
+        if not started:
+            return None
+        start, end = started[-1]
+        threshold = STARTED_TOO_RECENTLY.get(granularity if months is None else "month", 0.0)
+        if tense == "past" and end >= reference and len(started) > 1 and _elapsed(reference, start, end) < threshold:
+            return started[-2][0]
+        return start
     if tense == "future":
         ahead = [start for start, end in options if end >= reference]
         return min(ahead) if ahead else None
@@ -122,8 +155,7 @@ def weekday_near(reference: date, weekday: int, mode: str) -> date:
 
     "past": on or before the reference; "future": on or after ("will ... on Tuesday" written on a
     Tuesday is that day: a week later would be "next Tuesday"); "next": strictly after; "last":
-    strictly before;
-    "week<n>": in the ISO week `n` weeks from the reference's ("week0" = this week).
+    strictly before; "week<n>": in the ISO week `n` weeks from the reference's ("week0" = this week).
     """
     if mode.startswith("week"):
         return period_start(reference, "week") + timedelta(weeks=int(mode[4:]), days=weekday)
@@ -135,3 +167,9 @@ def weekday_near(reference: date, weekday: int, mode: str) -> date:
     if mode == "last" and back == 0:
         back = 7
     return reference - timedelta(days=back)
+
+
+def fiscal_year_start(reference: date, start_month: int) -> date:
+    """First day of the fiscal year (starting in `start_month`) that contains `reference`."""
+    year = reference.year if reference.month >= start_month else reference.year - 1
+    return date(year, start_month, 1)

@@ -212,7 +212,7 @@ def _place(text: str, lo: int, hi: int, owner: Mention, family: str) -> str | No
 
 
 def _published(article: Mapping[str, Any]) -> date | None:
-    raw = article.get("published_at") or article.get("fetched_at")
+    raw = article.get("published_at")  # never the crawl time: no anchor, no period
     if isinstance(raw, str) and re.match(r"\d{4}-\d{2}-\d{2}", raw):
         return date.fromisoformat(raw[:10])
     return None

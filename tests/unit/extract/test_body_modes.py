@@ -8,6 +8,7 @@ from trafilatura.utils import load_html
 from crawler.extract.body import (
     PRECISION_MIN_TEXT,
     body_paragraphs,
+    drop_empty_markers,
     main_paragraphs,
     precision_lost_the_article,
     wrap_loose_text,
@@ -50,3 +51,18 @@ def test_default_mode_runs_only_for_a_short_precision_output() -> None:
     paragraphs, other = main_paragraphs(load_html(long_page), URL)
     assert sum(map(len, paragraphs)) >= PRECISION_MIN_TEXT and other == []
     assert paragraphs == body_paragraphs(load_html(long_page), URL, precision=True)
+
+
+def test_sentence_after_an_empty_marker_survives_precision_mode() -> None:
+    # WordPress's "read more" marker opens a paragraph: precision pruning took the sentence after it.
+    paragraphs = "".join(f"<p>{s} {s}</p>" for s in (S1, S3, S1[::-1], S3[::-1]))
+    html = (f"<html><body><h1>Trade</h1><div class='entry-content'>{paragraphs}"
+            f"<p><span id='more-265087'></span>{S2}</p><p>{S3} {S1}</p></div></body></html>")
+    body, _ = main_paragraphs(load_html(html), URL)
+    assert any(S2 in paragraph for paragraph in body)
+
+
+def test_empty_markers_are_dropped_and_their_text_kept() -> None:
+    tree = load_html(f"<html><body><p><span id='more-1'></span>{S2}<a name='x'></a></p></body></html>")
+    assert drop_empty_markers(tree) == 1  # the anchor at the end has no text after it
+    assert next(tree.iter("p")).text == S2

@@ -64,7 +64,9 @@ REASONS = [
     pytest.param(Markup(None, None, 0), BRIEF, 3, False, True, None, id="signed-brief"),
     pytest.param(Markup(None, None, 1, 1), BRIEF, 3, True, True, "not_article_page", id="signed-teaser-card"),
     pytest.param(Markup(None, None, 0), 420, 1, False, False, None, id="long-undeclared"),
-    pytest.param(Markup(None, None, 0), BRIEF, 2, True, False, "not_article_page", id="dated-only"),
+    pytest.param(Markup(None, None, 0), BRIEF, 2, True, False, None, id="dated-brief"),
+    pytest.param(Markup(None, None, 0), BRIEF, 1, True, False, "not_article_page", id="dated-one-paragraph"),
+    pytest.param(Markup(None, None, 1, 1), BRIEF, 2, True, False, "not_article_page", id="dated-teaser-card"),
 ]
 
 

@@ -1,10 +1,15 @@
 """Example table for date mentions: sentences in the style of Asian economic news, with gold mentions.
 
 The last two sections were written blind (gold first, then one run): the second batch scored
-F1 0.942 before the general fixes it prompted, the third batch 1.000 after them.
+F1 0.942 before the general fixes it prompted, the third batch 1.000 after them. The rules for
+fiscal periods, runs of months and tense cues changed what some rows expect: fiscal periods and
+runs of months are one mention ("the 2024 fiscal year", "January-March", "the first half",
+"今年前5个月"), "a year earlier" after a month or quarter is that month or quarter a year before,
+"the year" is anchored, and without a reference a relative mention is kept with date null ("null"
+below).
 
 Each row: a readable id, the text, the reference (publication time; None for none), and the
-expected mentions written as "<exact text> = <YYYY-MM-DD> <granularity> <rel|abs>". Rows without
+expected mentions written as "<exact text> = <YYYY-MM-DD or null> <granularity> <rel|abs>". Rows without
 mentions are negatives. `xfail` holds the reason for a known failure (run as strict xfail).
 Shared by tests/unit/normalise/date_mentions/test_dates_mentions.py and benchmarks/dates_bench.py.
 """
@@ -27,17 +32,17 @@ FRI_SEP = "2025-09-26T16:00:00+08:00"  # Friday; the blind third batch
 class Row(NamedTuple):
     id: str
     text: str
-    expected: tuple[tuple[str, str, str, bool], ...]
+    expected: tuple[tuple[str, str | None, str, bool], ...]
     reference: str | None
     language: str | None
     xfail: str | None
 
 
-def _gold(spec: str) -> tuple[str, str, str, bool]:
+def _gold(spec: str) -> tuple[str, str | None, str, bool]:
     text, rest = spec.rsplit(" = ", 1)
     day, granularity, kind = rest.split()
     assert kind in ("rel", "abs"), spec
-    return text, day, granularity, kind == "rel"
+    return text, None if day == "null" else day, granularity, kind == "rel"
 
 
 def row(
@@ -143,21 +148,22 @@ ROWS: list[Row] = [
     row(
         "year-fiscal-short-range",
         "Hong Kong's 2025-26 budget forecast a deficit of HK$67 billion.",
-        "2025 = 2025-01-01 year abs",
-        "26 = 2026-01-01 year abs",
+        "2025-26 budget = 2025-04-01 year abs",
     ),
     row(
         "year-possessive",
         "2024's record haul of foreign direct investment proved short-lived.",
         "2024 = 2024-01-01 year abs",
     ),
-    row("year-fiscal-prefix", "The company reported a loss for fiscal 2025.", "2025 = 2025-01-01 year abs"),
+    row("year-fiscal-prefix", "The company reported a loss for fiscal 2025.",
+                              "fiscal 2025 = 2025-01-01 year abs"),
     row(
         "year-fiscal-year-after",
         "Revenue in the 2024 fiscal year rose 12 per cent to 3.2 billion yuan.",
-        "2024 = 2024-01-01 year abs",
+        "the 2024 fiscal year = 2024-01-01 year abs",
     ),
-    row("year-fy-code", "Tencent's FY2024 results beat expectations.", "2024 = 2024-01-01 year abs"),
+    row("year-fy-code", "Tencent's FY2024 results beat expectations.",
+                        "FY2024 = 2024-01-01 year abs"),
     row(
         "year-the-target",
         "The 2025 target is seen as ambitious by most economists.",
@@ -342,7 +348,7 @@ ROWS: list[Row] = [
         "month-january-year-earlier",
         "Exports fell 3 per cent in January from a year earlier.",
         "January = 2025-01-01 month rel",
-        "a year earlier = 2024-01-01 year rel",
+        "a year earlier = 2024-01-01 month rel",
     ),
     row(
         "month-december-past",
@@ -360,6 +366,7 @@ ROWS: list[Row] = [
         "month-late-july-future",
         "The Politburo meeting in late July will set the tone for the rest of the year.",
         "July = 2024-07-01 month rel",
+        "the year = 2024-01-01 year rel",
         ref=MON_JUL,
     ),
     row(
@@ -377,8 +384,7 @@ ROWS: list[Row] = [
     row(
         "month-range-jan-feb",
         "Sales in the January-February period rose 4 per cent.",
-        "January = 2025-01-01 month rel",
-        "February = 2025-02-01 month rel",
+        "January-February period = 2025-01-01 month rel",
     ),
     row(
         "month-since-september",
@@ -426,8 +432,7 @@ ROWS: list[Row] = [
     row(
         "month-range-nov-jan",
         "The jobless rate held at 3.1 per cent in the November-January period.",
-        "November = 2024-11-01 month rel",
-        "January = 2025-01-01 month rel",
+        "November-January period = 2024-11-01 month rel",
     ),
     row(
         "month-end-of-january",
@@ -453,7 +458,6 @@ ROWS: list[Row] = [
         "month-futures-delivery",
         "Hang Seng Index futures for March delivery fell 1 per cent.",
         "March = 2025-03-01 month rel",
-        xfail="the past tense belongs to the price move, not to the (future) delivery month",
     ),
     row("month-article-23", "Article 23 legislation was passed in March.", "March = 2024-03-01 month rel"),
     row(
@@ -502,15 +506,13 @@ ROWS: list[Row] = [
     row(
         "month-range-jan-oct",
         "In the January-October period, profits rose 3.2 per cent.",
-        "January = 2025-01-01 month rel",
-        "October = 2025-10-01 month rel",
+        "January-October period = 2025-01-01 month rel",
         ref=MON_NOV,
     ),
     row(
         "month-range-jan-mar-apr",
         "China's exports in the January-March period rose 5 per cent.",
-        "January = 2026-01-01 month rel",
-        "March = 2026-03-01 month rel",
+        "January-March period = 2026-01-01 quarter rel",
         ref=FRI_APR,
     ),
     row(
@@ -523,7 +525,7 @@ ROWS: list[Row] = [
         "month-march-year-earlier",
         "Exports in March jumped 12 per cent from a year earlier.",
         "March = 2026-03-01 month rel",
-        "a year earlier = 2025-01-01 year rel",
+        "a year earlier = 2025-03-01 month rel",
         ref=FRI_APR,
     ),
     row(
@@ -683,7 +685,8 @@ ROWS: list[Row] = [
         "2025 Q2 = 2025-04-01 quarter abs",
         ref=MON_NOV,
     ),
-    row("quarter-first-three-not", "The first three quarters saw weak demand."),
+    row("quarter-first-three-period", "The first three quarters saw weak demand.",
+                                   "The first three quarters = 2024-01-01 quarter rel"),
     row("quarter-a-quarter-of-not", "A quarter of respondents expect rates to fall."),
     row(
         "quarter-final-of-year",
@@ -725,7 +728,7 @@ ROWS: list[Row] = [
         "quarter-hk-year-earlier",
         "Hong Kong's economy grew 3.8 per cent in the third quarter from a year earlier.",
         "third quarter = 2025-07-01 quarter rel",
-        "a year earlier = 2024-01-01 year rel",
+        "a year earlier = 2024-07-01 quarter rel",
         ref=MON_NOV,
     ),
     row(
@@ -751,7 +754,7 @@ ROWS: list[Row] = [
         "quarter-year-earlier-anchor",
         "In the fourth quarter, output rose 5.4 per cent from a year earlier.",
         "fourth quarter = 2024-10-01 quarter rel",
-        "a year earlier = 2023-01-01 year rel",
+        "a year earlier = 2023-10-01 quarter rel",
     ),
     # --- Weeks ---
     row(
@@ -837,7 +840,7 @@ ROWS: list[Row] = [
     row(
         "yearrel-same-period",
         "Sales were 8 per cent below the same period last year.",
-        "last year = 2024-01-01 year rel",
+        "the same period last year = 2024-01-01 year rel",
     ),
     row(
         "yearrel-current",
@@ -974,6 +977,7 @@ ROWS: list[Row] = [
         "weekday-first-trading-day",
         "Shanghai stocks slumped on Thursday, the first trading day of the year.",
         "Thursday = 2025-01-02 day rel",
+        "the year = 2025-01-01 year rel",
         ref=SUN_JAN,
     ),
     row(
@@ -987,7 +991,6 @@ ROWS: list[Row] = [
         "Markets reopen on Tuesday after the New Year break.",
         "Tuesday = 2024-01-02 day rel",
         ref=FRI_DEC,
-        xfail="present tense for a scheduled event has no tense cue: read as the past Tuesday",
     ),
     row(
         "weekday-last-friday-jul",
@@ -1044,18 +1047,19 @@ ROWS: list[Row] = [
         "weekday-cpi-sunday",
         "CPI fell 0.3 per cent in October from a year earlier, the bureau said on Sunday.",
         "October = 2025-10-01 month rel",
-        "a year earlier = 2024-01-01 year rel",
+        "a year earlier = 2024-10-01 month rel",
         "Sunday = 2025-11-02 day rel",
         ref=MON_NOV,
     ),
-    row("weekday-no-reference", "Markets in Hong Kong fell sharply on Monday.", ref=None),
+    row("weekday-no-reference", "Markets in Hong Kong fell sharply on Monday.",
+                                "Monday = null day rel", ref=None),
     # --- Mixed sentences ---
     row(
         "mixed-gdp-q4-friday",
         "China's GDP grew 5.4 per cent in the fourth quarter from a year earlier, the statistics "
         "bureau said on Friday.",
         "fourth quarter = 2024-10-01 quarter rel",
-        "a year earlier = 2023-01-01 year rel",
+        "a year earlier = 2023-10-01 quarter rel",
         "Friday = 2025-02-14 day rel",
     ),
     row(
@@ -1069,13 +1073,14 @@ ROWS: list[Row] = [
         "Retail sales rose 3.7 per cent in December from a year earlier, after a 3 per cent gain "
         "in November.",
         "December = 2024-12-01 month rel",
-        "a year earlier = 2023-01-01 year rel",
+        "a year earlier = 2023-12-01 month rel",
         "November = 2024-11-01 month rel",
     ),
     row(
         "mixed-no-reference-absolute-only",
         "The rules took effect on 1 January 2024, and were revised last month.",
         "1 January 2024 = 2024-01-01 day abs",
+        "last month = null month rel",
         ref=None,
     ),
     row(
@@ -1150,8 +1155,10 @@ ROWS: list[Row] = [
         "今年一季度 = 2025-01-01 quarter rel",
         lang="zh",
     ),
-    row("zh-last-year", "去年全年，全国居民消费价格上涨0.2%。", "去年 = 2024-01-01 year rel", lang="zh"),
-    row("zh-first-three-quarters-not", "前三季度，规模以上工业增加值增长5.8%。", lang="zh"),
+    row("zh-last-year", "去年全年，全国居民消费价格上涨0.2%。",
+                        "去年全年 = 2024-01-01 year rel", lang="zh"),
+    row("zh-first-three-quarters", "前三季度，规模以上工业增加值增长5.8%。",
+                                       "前三季度 = 2024-01-01 quarter rel", lang="zh"),
     row(
         "zh-last-week-tuesday",
         "上周二，中国人民银行宣布下调存款准备金率。",
@@ -1198,12 +1205,15 @@ ROWS: list[Row] = [
     row("zh-once-a-week-not", "一周一次的例会照常举行。", lang="zh"),
     row("zh-three-months-not", "3个月内完成整改。", lang="zh"),
     row("zh-fiscal-year-cai", "该公司2024财年营收增长12%。", "2024财年 = 2024-01-01 year abs", lang="zh"),
-    row("zh-same-period-last-year", "去年同期为5.3%。", "去年 = 2024-01-01 year rel", lang="zh"),
-    row("zh-previous-year-stat", "全年GDP比上年增长5.0%。", "上年 = 2024-01-01 year rel", lang="zh"),
+    row("zh-same-period-last-year", "去年同期为5.3%。",
+                                    "去年同期 = 2024-01-01 year rel", lang="zh"),
+    row("zh-previous-year-stat", "全年GDP比上年增长5.0%。",
+                                 "全年 = 2024-01-01 year rel",
+                                 "上年 = 2023-01-01 year rel", lang="zh"),
     row(
         "zh-previous-year-anchored",
         "2024年全年GDP比上年增长5.0%。",
-        "2024年 = 2024-01-01 year abs",
+        "2024年全年 = 2024-01-01 year abs",
         "上年 = 2023-01-01 year rel",
         lang="zh",
     ),
@@ -1236,7 +1246,8 @@ ROWS: list[Row] = [
     row("zh-from-5th", "自5日起实施新的存款利率。", "5日 = 2025-02-05 day rel", lang="zh"),
     row("zh-this-quarter", "本季度经营压力较大。", "本季度 = 2025-01-01 quarter rel", lang="zh"),
     row("zh-gdp-target-year", "2025年GDP增长目标为5%左右。", "2025年 = 2025-01-01 year abs", lang="zh"),
-    row("zh-half-year-not-counted", "今年上半年，出口增长6.9%。", "今年 = 2025-01-01 year rel", lang="zh"),
+    row("zh-this-year-first-half", "今年上半年，出口增长6.9%。",
+                                    "今年上半年 = 2025-01-01 half rel", lang="zh"),
     row("zh-decade-not", "2020年代以来，数字经济快速发展。", lang="zh"),
     row("zh-metro-line-next-month", "地铁3号线将于下月开通。", "下月 = 2025-03-01 month rel", lang="zh"),
     row(
@@ -1326,7 +1337,8 @@ ROWS: list[Row] = [
     row(
         "zh-no-reference",
         "去年12月，社会消费品零售总额增长3.7%；2024年全年增长3.5%。",
-        "2024年 = 2024-01-01 year abs",
+        "去年12月 = null month rel",
+        "2024年全年 = 2024-01-01 year abs",
         ref=None,
         lang="zh",
     ),
@@ -1367,12 +1379,13 @@ ROWS: list[Row] = [
         "blind2-consumer-prices-fell-per-cent",
         "Consumer prices fell 0.1 per cent in May from a year earlier, the fourth straight monthly decline.",
         "May = 2025-05-01 month rel",
-        "a year earlier = 2024-01-01 year rel",
+        "a year earlier = 2024-05-01 month rel",
         ref=WED_JUN,
     ),
     row(
         "blind2-the-straits-times-index-has",
         "The Straits Times Index has risen 4 per cent since the start of the year.",
+        "the year = 2025-01-01 year rel",
         ref=WED_JUN,
     ),
     row(
@@ -1385,6 +1398,7 @@ ROWS: list[Row] = [
     row(
         "blind2-singapore-s-gdp-expanded-per",
         "Singapore's GDP expanded 3.9 per cent in the first three months of the year.",
+        "the first three months of the year = 2025-01-01 quarter rel",
         ref=WED_JUN,
     ),
     row(
@@ -1396,8 +1410,7 @@ ROWS: list[Row] = [
     row(
         "blind2-japan-s-economy-shrank-at",
         "Japan's economy shrank at an annualised 0.7 per cent in January-March.",
-        "January = 2025-01-01 month rel",
-        "March = 2025-03-01 month rel",
+        "January-March = 2025-01-01 quarter rel",
         ref=WED_JUN,
     ),
     row(
@@ -1454,7 +1467,7 @@ ROWS: list[Row] = [
     row(
         "blind2-revenue-for-the-six-months",
         "Revenue for the six months to March 31 rose 12 per cent.",
-        "March 31 = 2025-03-31 day rel",
+        "the six months to March 31 = 2024-10-01 month rel",
         ref=WED_JUN,
     ),
     row(
@@ -1504,7 +1517,7 @@ ROWS: list[Row] = [
     row(
         "blind2-zh-first-five-months",
         "今年前5个月，我国货物贸易进出口总值17.94万亿元。",
-        "今年 = 2025-01-01 year rel",
+        "今年前5个月 = 2025-01-01 month rel",
         ref=WED_JUN,
         lang="zh",
     ),
@@ -1534,7 +1547,7 @@ ROWS: list[Row] = [
     row(
         "blind2-zh-guangdong-2024",
         "2024年全年，广东外贸进出口9.11万亿元，同比增长9.8%。",
-        "2024年 = 2024-01-01 year abs",
+        "2024年全年 = 2024-01-01 year abs",
         ref=WED_JUN,
         lang="zh",
     ),
@@ -1579,7 +1592,7 @@ ROWS: list[Row] = [
     row(
         "blind2-prices-in-tokyo-rose-per",
         "Prices in Tokyo rose 3.6 per cent in the 12 months to May.",
-        "May = 2025-05-01 month rel",
+        "the 12 months to May = 2024-06-01 year rel",
         ref=WED_JUN,
     ),
     row(
@@ -1688,7 +1701,7 @@ ROWS: list[Row] = [
         "blind3-exports-august-year-earlier",
         "Exports to the United States plunged 33 per cent in August from a year earlier.",
         "August = 2025-08-01 month rel",
-        "a year earlier = 2024-01-01 year rel",
+        "a year earlier = 2024-08-01 month rel",
         ref=FRI_SEP,
     ),
     row(
@@ -1713,7 +1726,7 @@ ROWS: list[Row] = [
     row(
         "blind3-first-eight-months-of-2025",
         "Sales in the first eight months of 2025 rose 3.5 per cent.",
-        "2025 = 2025-01-01 year abs",
+        "the first eight months of 2025 = 2025-01-01 month abs",
         ref=FRI_SEP,
     ),
     row(
@@ -1748,7 +1761,8 @@ ROWS: list[Row] = [
         "November last year = 2024-11-01 month rel",
         ref=FRI_SEP,
     ),
-    row("blind3-first-half-none", "In the first half, profits fell 1.8 per cent.", ref=FRI_SEP),
+    row("blind3-first-half", "In the first half, profits fell 1.8 per cent.",
+                                  "the first half = 2025-01-01 half rel", ref=FRI_SEP),
     row(
         "blind3-ministry-monday-october-8",
         "The ministry said on Monday that it would tighten export controls from October 8.",
@@ -1817,7 +1831,7 @@ ROWS: list[Row] = [
     row(
         "blind3-zh-first-eight-months",
         "今年前8个月，全国一般公共预算收入同比增长0.3%。",
-        "今年 = 2025-01-01 year rel",
+        "今年前8个月 = 2025-01-01 month rel",
         ref=FRI_SEP,
         lang="zh",
     ),
@@ -1846,6 +1860,7 @@ ROWS: list[Row] = [
         "blind3-zh-hkex-thursday",
         "港交所周四公布，上半年新股集资额居全球首位。",
         "周四 = 2025-09-25 day rel",
+        "上半年 = 2025-01-01 half rel",
         ref=FRI_SEP,
         lang="zh",
     ),

@@ -96,25 +96,41 @@ def test_entries_match_the_schema() -> None:
         assert json.loads(json.dumps(mention)) == mention
 
 
-def test_fetched_at_is_the_fallback_reference() -> None:
+def _schema_check(mentions: list[dict[str, Any]]) -> None:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    mention_schema = {**schema["$defs"]["dateMention"], "$defs": schema["$defs"]}
+    for mention in mentions:
+        jsonschema.validate(mention, mention_schema)
+
+
+def test_the_crawl_time_is_never_the_reference() -> None:
+    """A 2019 story's "Oct. 21", crawled in 2026, is not 2026-10-21: no publication date, no date."""
     pipeline = make_pipeline()
-    item = pipeline.process_item(seed_item(published_at=None, fetched_at="2025-02-21T02:00:00+00:00"))
-    assert item["dates"][0]["date"] == "2025-02-18"  # the Tuesday before Friday 21 February
-    assert stats(pipeline)["dates/reference_fetched_at"] == 1
+    item = pipeline.process_item(
+        seed_item(title="", text="Exports fell on Oct. 21 and again last month.", published_at=None,
+                  fetched_at="2026-11-29T21:17:50+00:00")
+    )
+    got = [(m["text"], m["date"], m["granularity"], m["relative"]) for m in item["dates"]]
+    assert got == [("Oct. 21", None, "day", True), ("last month", None, "month", True)]
+    _schema_check(item["dates"])
+    assert stats(pipeline) == {"dates/reference_missing": 1, "dates/found": 2, "dates/relative": 2}
 
 
-def test_unparseable_published_at_falls_back_too() -> None:
+def test_unparseable_published_at_is_no_reference_either() -> None:
     pipeline = make_pipeline()
-    pipeline.process_item(seed_item(published_at="not a date"))
-    assert stats(pipeline)["dates/reference_fetched_at"] == 1
+    item = pipeline.process_item(seed_item(published_at="not a date"))
+    assert item["dates"][0]["text"] == "Tuesday" and item["dates"][0]["date"] is None
+    assert stats(pipeline)["dates/reference_missing"] == 1
 
 
-def test_no_reference_keeps_absolute_mentions_only() -> None:
+def test_no_reference_keeps_absolute_dates_and_nulls_the_relative_ones() -> None:
     pipeline = make_pipeline()
     item = pipeline.process_item(seed_item(published_at=None, fetched_at=None))
-    assert [m["text"] for m in item["dates"]] == ["2025", "2024"]
-    assert all(not m["relative"] for m in item["dates"])
-    assert stats(pipeline) == {"dates/reference_missing": 1, "dates/found": 2}
+    got = [(m["text"], m["date"], m["relative"]) for m in item["dates"]]
+    assert got == [("Tuesday", None, True), ("2025", "2025-01-01", False), ("last year", None, True),
+                   ("2024", "2024-01-01", False)]
+    _schema_check(item["dates"])
+    assert stats(pipeline) == {"dates/reference_missing": 1, "dates/found": 4, "dates/relative": 2}
 
 
 def test_missing_fields_give_empty_dates() -> None:

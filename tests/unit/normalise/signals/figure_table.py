@@ -350,7 +350,7 @@ ZH_ROWS: list[dict[str, Any]] = [
       F("gdp_growth", 4.8, kind="forecast", period=Y25, place="China", text="4.8%"), language="zh"),
     R("zh-gdp-contribution-not", "最终消费支出拉动GDP增长2.8个百分点。", language="zh"),
     R("zh-gdp-level-not", "全年国内生产总值1349084亿元，按不变价格计算增长5.0%。",
-      F("gdp_growth", 5.0, text="5.0%"), language="zh", published="2025-01-17"),
+      F("gdp_growth", 5.0, period=P("2024-01-01", "year"), text="5.0%"), language="zh", published="2025-01-17"),
     R("zh-cpi-contract", "10月份，全国居民消费价格同比上涨0.2%。",
       F("cpi", 0.2, period=P("2025-10-01", "month"), place="China", text="0.2%"), language="zh"),
     R("zh-cpi-short", "CPI同比上涨0.5%。",

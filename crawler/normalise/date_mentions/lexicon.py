@@ -105,9 +105,11 @@ _NOT_AMOUNT = r"(?![.,]\d|\s*(?:%|per\s?cent|percent|pc\b))"
 _REL_YEAR = r"(?P<rel>(?i:last|this|next))\s+(?i:year)\b"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _COUNT = r"(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d{1,2})"
-# What a period can be "of": a year, "this/last/next year", "the year", a fiscal year.
+# What a period can be "of": a year, "this/last/next year", "the year", a fiscal year ("fiscal 2025",
+# "the 2024-25 financial year").
 _OF_YEAR = (
     r"(?:[\s-]+(?i:of\s+)?(?:(?P<fisc>(?i:fiscal|financial)(?:\s+(?i:year))?\s+)?(?P<y>\d{4})\b" + _NOT_AMOUNT
+    + r"|(?i:the\s+)?(?P<sy>\d{4})\s*[-–/]\s*(?P<sy2>\d\d|\d{4})\s+(?i:fiscal|financial|budget)\s+(?i:year)\b"
     + r"|(?P<rel>(?i:last|this|next))\s+(?i:year)\b|(?P<the>(?i:the))\s+(?i:year)\b(?![-\s](?i:before|after|earlier"
     r"|ago|later|to|ended|ending))))?"
 )
@@ -180,7 +182,7 @@ EN_PATTERNS = (
         "half",
         "half",
         r"\b(?:(?i:the)\s+)?(?P<ord>(?i:first|second|1st|2nd|latter|back))[\s-]+(?i:half)(?![-\s](?i:of\s+(?!"
-        r"(?:the\s+year|this\s+year|last\s+year|next\s+year|fiscal|financial|\d{4})))|[-\s](?i:hour|century"
+        r"(?:the\s+year|this\s+year|last\s+year|next\s+year|fiscal|financial|(?:the\s+)?\d{4})))|[-\s](?i:hour|century"
         r"|decade|point|percentage|dozen|time|day|season|term)\b)" + _OF_YEAR,
     ),
     ("half_code", "code", r"\bH(?P<h>[12])\b(?:\s*(?:FY\s?)?(?P<y>\d{4})\b|\s*['’]?(?P<yy>\d\d)\b)?"),
@@ -281,6 +283,12 @@ MONTH_CONTEXT_BEFORE_RE = re.compile(
     r"\s+of)[\s-]+)?$",
     re.I,
 )
+# After a day without a year, the end of a range that has one ("from 1 March to 30 April 2025"): the start
+# takes its year.
+RANGE_END_YEAR_RE = re.compile(
+    rf"\s*(?:[-–—]|(?i:to|until|till|through|and))\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:of\s+)?"
+    rf"(?P<mon>{_MONTH_ANY})|(?P<mon2>{_MONTH_ANY})\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+{_YEAR}\b{_NOT_AMOUNT}"
+)
 MONTH_REL_BEFORE_RE = re.compile(r"\b(?P<rel>last|this|next)\s+$", re.I)
 WEEKDAY_REL_BEFORE_RE = re.compile(r"\b(?P<rel>last|next|this|coming)\s+$", re.I)
 DAY_BEFORE_RE = re.compile(rf"\b{_DAY}\s+(?i:of\s+)?$")
@@ -302,7 +310,8 @@ STATED_BEFORE_RE = re.compile(
     re.I,
 )
 STARTING_BEFORE_RE = re.compile(
-    r"\b(?:(?:the|its|their)\s+)?(?:fiscal|financial)\s+year\s+(?:starting|beginning|that\s+starts|which\s+starts"
+    r"\b(?:(?:(?:the|its|their)\s+)?(?:fiscal|financial)\s+|(?:the|its|their)\s+)year\s+(?:starting|beginning"
+    r"|that\s+starts|which\s+starts"
     r"|that\s+begins|which\s+begins)\s+(?:(?:on|in)\s+)?$",
     re.I,
 )

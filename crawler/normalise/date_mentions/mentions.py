@@ -19,11 +19,14 @@ import bisect
 from datetime import date, datetime
 from typing import Any
 
+from crawler.normalise.date_mentions import fiscal, rules_en, rules_zh
 from crawler.normalise.date_mentions import prefilter as _prefilter
-from crawler.normalise.date_mentions import rules_en, rules_zh
 from crawler.normalise.date_mentions.cues import ABBREVIATION_RE, BREAK_CHAR_RE, SENTENCE_AFTER_RE, Sentence
 from crawler.normalise.date_mentions.periods import period_start
-from crawler.normalise.date_mentions.resolve import FIXED, Anchor, Hit, resolve_hit
+from crawler.normalise.date_mentions.resolve import ANAPHOR, FIXED, Anchor, Hit, resolve_hit
+
+CLAUSE_BREAKS = (";", "；")
+"""A period named before a semicolon still anchors the clause after it ("In 2019, ...; the following year")."""
 
 _Rule = tuple[Any, Any, Any]
 
@@ -119,7 +122,11 @@ def find_date_mentions(
     if not isinstance(text, str) or not text:
         return []
     ref = _reference_date(reference)
-    selected = _select(_hits(text, language, prefilter), len(text))
+    country = fiscal.PUBLICATION_COUNTRY.set(fiscal.publication_country(reference))
+    try:
+        selected = _select(_hits(text, language, prefilter), len(text))
+    finally:
+        fiscal.PUBLICATION_COUNTRY.reset(country)
     if not selected:
         return []
     sentences = _Sentences(text)
@@ -130,7 +137,8 @@ def find_date_mentions(
     for hit in selected:
         if sentence is None or not sentence.start <= hit.start < sentence.end:
             sentence = Sentence(text, *sentences.around(hit.start), spans)
-            anchor = None  # periods named in another sentence do not anchor this one
+            if text[sentence.start - 1 : sentence.start] not in CLAUSE_BREAKS:
+                anchor = None  # periods named in another sentence do not anchor this one
         period = resolve_hit(hit, text, ref, sentence, anchor)
         if period is None and (ref is not None or hit.kind == FIXED):
             continue  # implausible (a year beyond reach, 30 February)
@@ -151,5 +159,6 @@ def find_date_mentions(
                 "relative": hit.kind != FIXED,
             }
         )
-        anchor = Anchor(period)
+        if hit.kind != ANAPHOR:  # "In October, down from a year earlier, after the previous month": October's
+            anchor = Anchor(period)
     return mentions

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from crawler.normalise.date_mentions import rules_periods
 from crawler.normalise.date_mentions.lexicon import (
@@ -21,6 +22,7 @@ from crawler.normalise.date_mentions.lexicon import (
     MONTH_REL_BEFORE_RE,
     NUMBER_WORDS,
     QUANTITY_OF,
+    RANGE_END_YEAR_RE,
     RELATIVE_OFFSETS,
     SENTENCE_OPENING_BEFORE_RE,
     WEEKDAY_BLOCKERS,
@@ -80,7 +82,7 @@ def _day_month(m: re.Match[str], text: str) -> list[Hit]:
     end = m.end("mon")
     if word_before(text, start) in _NAME_BEFORE_MONTH or quantity_after(text, end):
         return []
-    return [Hit(start, end, "day", FLOATING, month=month, day=int(day["d"]))]
+    return [_day_in_range(Hit(start, end, "day", FLOATING, month=month, day=int(day["d"])), text)]
 
 
 def _month_day(m: re.Match[str], text: str) -> list[Hit]:
@@ -88,7 +90,17 @@ def _month_day(m: re.Match[str], text: str) -> list[Hit]:
         return []
     if quantity_after(text, m.end()):
         return []
-    return [Hit(m.start(), m.end(), "day", FLOATING, month=month_number(m["mon"]), day=int(m["d"]))]
+    hit = Hit(m.start(), m.end(), "day", FLOATING, month=month_number(m["mon"]), day=int(m["d"]))
+    return [_day_in_range(hit, text)]
+
+
+def _day_in_range(hit: Hit, text: str) -> Hit:
+    """ "from 1 March to 30 April 2025": a day without a year takes the year of the range's end."""
+    end = RANGE_END_YEAR_RE.match(text, hit.end)
+    if end is None or hit.month is None:
+        return hit
+    end_month = month_number(end["mon"] or end["mon2"])
+    return replace(hit, kind=FIXED, year=int(end["y"]) - (1 if hit.month > end_month else 0))
 
 
 def _weekday_date(m: re.Match[str], text: str) -> list[Hit]:

@@ -77,12 +77,17 @@ DEADLINE_WORDS = frozenset(
     "defers deferred deferring prolong prolongs prolonged".split()
 )
 BACK_VERBS = frozenset("push pushes pushed move moves moved".split())
+# Prefixes of hyphenated verbs ("re-elected", "co-hosted"); other hyphenated "-ed" words are adjectives
+# ("fentanyl-related", "state-owned", "long-awaited"), no past tense.
+VERB_PREFIXES = frozenset("re co pre de mis over under out up down cross fast kick".split())
 
 
 def _is_past(word: str) -> bool:
     if word in PAST_WORDS:
         return True
-    last = word.rsplit("-", 1)[-1]
+    first, _, last = word.rpartition("-")
+    if first and first.rsplit("-", 1)[-1] not in VERB_PREFIXES:
+        return False
     return len(last) >= 5 and last.endswith("ed") and last not in NOT_PAST_ED
 
 

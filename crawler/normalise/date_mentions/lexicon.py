@@ -113,6 +113,7 @@ _OF_YEAR = (
     + r"|(?P<rel>(?i:last|this|next))\s+(?i:year)\b|(?P<the>(?i:the))\s+(?i:year)\b(?![-\s](?i:before|after|earlier"
     r"|ago|later|to|ended|ending))))?"
 )
+_FY_CODE = r"FY\s?['’]?(?P<fyy>\d{4}|\d\d)\b(?![-–/]\d)"
 # English: (name, trigger, pattern). Names pick the handler in `rules_en`/`rules_periods`; the
 # trigger names the words every match contains (`prefilter.CASED` and `prefilter.WORDS`).
 EN_PATTERNS = (
@@ -185,7 +186,12 @@ EN_PATTERNS = (
         r"(?:the\s+year|this\s+year|last\s+year|next\s+year|fiscal|financial|(?:the\s+)?\d{4})))|[-\s](?i:hour|century"
         r"|decade|point|percentage|dozen|time|day|season|term)\b)" + _OF_YEAR,
     ),
-    ("half_code", "code", r"\bH(?P<h>[12])\b(?:\s*(?:FY\s?)?(?P<y>\d{4})\b|\s*['’]?(?P<yy>\d\d)\b)?"),
+    # "H1 FY25", "Q3 FY2025", "Q3FY25": a part of a fiscal year, in its calendar.
+    (
+        "half_code",
+        "code",
+        r"\bH(?P<h>[12])(?:\b|(?=FY))(?:\s*" + _FY_CODE + r"|\s*(?P<y>\d{4})\b|\s*['’]?(?P<yy>\d\d)\b)?",
+    ),
     ("half_compact", "code", r"\b(?P<h>[12])H\s?(?:FY\s?)?(?:(?P<y>\d{4})|(?P<yy>\d\d))\b"),
     # "the first 10 months", "the first three quarters of 2024", "the last two months of the year".
     (
@@ -200,7 +206,11 @@ EN_PATTERNS = (
         r"\b(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-]+(?i:quarter)\b"
         + _OF_YEAR,
     ),
-    ("q_code", "code", rf"\bQ(?P<q>[1-4])\b(?:\s*(?i:of\s+)?(?:FY\s?)?{_YEAR}\b|\s*['’](?P<yy>\d\d)\b)?"),
+    (
+        "q_code",
+        "code",
+        rf"\bQ(?P<q>[1-4])(?:\b|(?=FY))(?:\s*(?i:of\s+)?{_FY_CODE}|\s*(?i:of\s+)?{_YEAR}\b|\s*['’](?P<yy>\d\d)\b)?",
+    ),
     ("year_q_code", "code", rf"\b{_YEAR}\s*Q(?P<q>[1-4])\b"),
     ("q_compact", "code", r"\b(?P<q>[1-4])Q\s?(?:(?P<y>\d{4})|(?P<yy>\d\d))\b"),
     # "the same period last year", "the same quarter of 2024", "the year-earlier period".
@@ -237,8 +247,8 @@ EN_PATTERNS = (
     (
         "year_determiner",
         "digits",
-        r"\b(?:(?i:the|its|their|his|her|our|this|that|whose|each)|\w+['’]s)\s+"
-        r"(?P<y>\d{4})(?=\s+[A-Za-z])",
+        r"\b(?:(?i:the|its|their|his|her|our|this|that|whose|each)|\w+['’]s|(?i:a)(?=\s+\d{4}\s+(?!(?i:per|pc)\b)[a-z]))"
+        r"\s+(?P<y>\d{4})(?=\s+[A-Za-z])",
     ),
     (
         "year_leading",

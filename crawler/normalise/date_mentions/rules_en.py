@@ -178,12 +178,13 @@ def _year_determiner(m: re.Match[str], text: str) -> list[Hit]:
 
 
 def _deictic(m: re.Match[str], text: str) -> list[Hit]:
-    """ "last year", "this quarter", "the coming month" (not "the last year": the past twelve months)."""
+    """ "last year", "this quarter", "the coming month", "the next quarter" (a calendar quarter; not "the
+    last year" nor "the next year": twelve months from now)."""
     before = DEICTIC_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
     if before is None:
         return []
     rel = before["rel"].lower()
-    if before["the"] and rel in ("last", "this", "next"):
+    if before["the"] and rel in ("last", "this", "next") and not (rel == "next" and m["unit"].lower() == "quarter"):
         return []
     return [Hit(before.start("rel"), m.end(), m["unit"].lower(), DEICTIC, offset=RELATIVE_OFFSETS[rel])]
 

@@ -139,6 +139,8 @@ def _q_code(m: re.Match[str], text: str) -> list[Hit]:
     if groups.get("y") and m.start("y") < m.start("q") and not numeric_ok(text, m.start()):
         return []
     month = 3 * int(m["q"]) - 2
+    if groups.get("fyy"):
+        return [_fiscal_code_part(m, text, month, 3, "quarter")]
     if groups.get("y"):
         if quantity_after(text, m.end()):
             return []
@@ -146,6 +148,13 @@ def _q_code(m: re.Match[str], text: str) -> list[Hit]:
     if groups.get("yy"):
         return [Hit(m.start(), m.end(), "quarter", FIXED, year=2000 + int(groups["yy"]), month=month)]
     return [Hit(m.start(), m.end(), "quarter", FLOATING, month=month)]
+
+
+def _fiscal_code_part(m: re.Match[str], text: str, first: int, months: int, granularity: str) -> Hit:
+    """ "Q3 FY25", "H1 FY2025": a quarter or half of a fiscal year named by its code."""
+    digits = m["fyy"]
+    fiscal_year, fiscal_month = _calendar_of(m, text).start_of(int(digits) if len(digits) == 4 else 2000 + int(digits))
+    return _fiscal_part(m.start(), m.end(), fiscal_year, fiscal_month, first, months, granularity)
 
 
 def _month_quarter(m: re.Match[str], text: str) -> list[Hit]:
@@ -161,6 +170,8 @@ def _half(m: re.Match[str], text: str) -> list[Hit]:
 
 def _half_code(m: re.Match[str], text: str) -> list[Hit]:
     month = 1 if m["h"] == "1" else 7
+    if m.groupdict().get("fyy"):
+        return [_fiscal_code_part(m, text, month, 6, "half")]
     if m["y"]:
         return [Hit(m.start(), m.end(), "half", FIXED, year=int(m["y"]), month=month)]
     if m["yy"]:

@@ -2012,4 +2012,41 @@ ROWS: list[Row] = [
         "January 10, 2026 = 2026-01-10 day abs",
         ref=None,
     ),
+    row(
+        "same-form-verb-after-noun-past",
+        "The levy rate rose on Jan 1 and will rise again in 2026.",
+        "Jan 1 = 2025-01-01 day rel",
+        "2026 = 2026-01-01 year abs",
+    ),
+    row(
+        "same-form-noun-not-past",
+        "Traders now bet on a first ECB cut in June.",
+        "June = 2025-06-01 month rel",
+    ),
+    row(
+        "the-next-quarter",
+        "The chipmaker sees demand recovering in the next quarter.",
+        "next quarter = 2025-04-01 quarter rel",
+    ),
+    row("the-next-year-is-a-span", "Over the next year, the insurer plans to hire 500 agents.", ref=MON_NOV),
+    row(
+        "year-after-a",
+        "The developer booked a 2024 core loss, its worst since 2008.",
+        "2024 = 2024-01-01 year abs",
+        "2008 = 2008-01-01 year abs",
+    ),
+    row("year-after-a-percent", "Shares jumped by a 2000 per cent margin.", ref=MON_NOV),
+    row(
+        "quarter-of-fiscal-code-india",
+        "The IT firm posted Q2 FY26 revenue above estimates and cut its H2 FY2026 outlook.",
+        "Q2 FY26 = 2025-07-01 quarter abs",
+        "H2 FY2026 = 2025-10-01 half abs",
+        ref="2025-10-16T18:00:00+05:30",
+    ),
+    row(
+        "quarter-of-fiscal-code-unknown-calendar",
+        "The retailer's Q1 FY2025 sales rose.",
+        "Q1 FY2025 = 2025-01-01 quarter abs",
+        ref=MON_NOV,
+    ),
 ]

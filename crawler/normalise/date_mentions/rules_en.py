@@ -186,6 +186,10 @@ def _deictic(m: re.Match[str], text: str) -> list[Hit]:
     rel = before["rel"].lower()
     if before["the"] and rel in ("last", "this", "next") and not (rel == "next" and m["unit"].lower() == "quarter"):
         return []
+    if rel == "current" and m["unit"].lower() == "year":  # "the current year" beside fiscal figures or years
+        fiscal = rules_periods.fiscal_context(m, text, years=True)
+        if fiscal is not None:
+            return [replace(fiscal, start=before.start("rel"))]
     return [Hit(before.start("rel"), m.end(), m["unit"].lower(), DEICTIC, offset=RELATIVE_OFFSETS[rel])]
 
 

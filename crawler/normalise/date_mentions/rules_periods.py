@@ -61,6 +61,8 @@ _RECORD_AFTER_RE = re.compile(r"['’]s\s+(?:high|low)")
 # A government's fiscal figures: "full-year" and "for the year" beside them mean its fiscal year.
 _FISCAL_FIGURES_RE = re.compile(r"\b(?:fiscal\s+deficit|budget(?:ed)?\s+(?:target|estimates?|deficit)|deficit\s+target"
                                 r"|full[-\s]year\s+target|borrowing\s+target)\b", re.I)
+# Fiscal years named in the sentence ("fiscal 2024", "FY25", "2025-26"): its "current year" is a fiscal one.
+_FISCAL_YEARS_RE = re.compile(r"\b(?:(?i:fiscal)\s+(?:19|20)\d\d|FY\s?['’]?\d\d|(?:19|20)\d\d\s*[-–/]\s*\d\d)\b")
 _FISCAL_LEADS = frozenset({"for", "of", "during", "over", "across", "within", "throughout"})
 
 
@@ -317,21 +319,24 @@ def _context_year(m: re.Match[str], text: str) -> list[Hit]:
     if before["full"]:
         if _RECORD_AFTER_RE.match(text, m.end()):
             return []
-        fiscal = _fiscal_context(m, text)
+        fiscal = fiscal_context(m, text)
         return [replace(fiscal, start=before.start())] if fiscal else [Hit(before.start(), m.end(), "year", CONTEXT)]
     if CONTEXT_YEAR_NOT_AFTER_RE.match(text, m.end()):
         return []  # "the year before", "the year to June", "year-on-year", "the year 2025"
     start = before.start("the")
     mode = "current" if _CURRENT_YEAR_BEFORE_RE.search(text, max(0, start - 40), start) else "tense"
-    if before["lead"].lower() in _FISCAL_LEADS and (fiscal := _fiscal_context(m, text)) is not None:
+    if before["lead"].lower() in _FISCAL_LEADS and (fiscal := fiscal_context(m, text)) is not None:
         return [replace(fiscal, start=start)]
     return [Hit(start, m.end(), "year", CONTEXT, mode=mode)]
 
 
-def _fiscal_context(m: re.Match[str], text: str) -> Hit | None:
-    """ "the budgeted target for the year" in a government's fiscal figures: its fiscal year, not the calendar's."""
+def fiscal_context(m: re.Match[str], text: str, years: bool = False) -> Hit | None:
+    """ "the budgeted target for the year" in a government's fiscal figures: its fiscal year, not the calendar's.
+
+    `years`: fiscal years named in the sentence are enough ("bonds in fiscal 2024 ... the current year").
+    """
     sentence = sentence_around(text, m.start(), m.end())
-    if not _FISCAL_FIGURES_RE.search(sentence):
+    if not (_FISCAL_FIGURES_RE.search(sentence) or years and _FISCAL_YEARS_RE.search(sentence)):
         return None
     calendar = government_calendar(sentence)
     if calendar.start_month == 1:

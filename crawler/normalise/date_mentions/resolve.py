@@ -134,6 +134,9 @@ def _floating(hit: Hit, reference: date, cue: str | None) -> date | None:
         else:
             end = choose_period(lambda y: safe_date(y, hit.end_month or 1), "month", reference, cue)
         return add_months(end.replace(day=1), 1 - (_span(hit) or 1)) if end else None
+    if hit.granularity == "day" and hit.end_day is not None:  # "December 9-10": the year chosen for the 10th
+        last = choose_period(lambda y: safe_date(y, hit.month or 1, hit.end_day or 1), "day", reference, cue)
+        return safe_date(last.year, hit.month or 1, hit.day or 1) if last else None
     if hit.weekday is not None:  # "Friday, March 1": the year in which the weekday fits
         fitting = [
             d

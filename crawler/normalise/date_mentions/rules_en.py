@@ -91,7 +91,15 @@ def _month_day(m: re.Match[str], text: str) -> list[Hit]:
     if quantity_after(text, m.end()):
         return []
     hit = Hit(m.start(), m.end(), "day", FLOATING, month=month_number(m["mon"]), day=int(m["d"]))
+    days = _DAY_RANGE_RE.match(text, m.end())
+    if days is not None and int(days["d2"]) > int(m["d"]):  # "its December 9-10 meeting": by the last day
+        if days["y"]:
+            return [replace(hit, end=days.end(), kind=FIXED, year=int(days["y"]))]
+        return [replace(hit, end=days.end("d2"), end_day=int(days["d2"]))]
     return [_day_in_range(hit, text)]
+
+
+_DAY_RANGE_RE = re.compile(r"[-–](?P<d2>3[01]|[12]\d|0?[1-9])\b(?![.,]?\d|\s*(?:%|per))(?:,?\s+(?P<y>\d{4})\b)?")
 
 
 def _day_in_range(hit: Hit, text: str) -> Hit:

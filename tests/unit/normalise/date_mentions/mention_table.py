@@ -1,6 +1,6 @@
 """Example table for date mentions: sentences in the style of Asian economic news, with gold mentions.
 
-The "blind" batches were written blind (gold first, then one run): the second batch scored
+The batches headed "blind" were written so (gold first, then one run): the second batch scored
 F1 0.942 before the general fixes it prompted, the third batch 1.000 after them. The rules for
 fiscal periods, runs of months and tense cues changed what some rows expect: fiscal periods and
 runs of months are one mention ("the 2024 fiscal year", "January-March", "the first half",
@@ -2061,5 +2061,17 @@ ROWS: list[Row] = [
         "Car sales have risen 8 per cent in the current year.",
         "current year = 2025-01-01 year rel",
         ref="2025-11-05T12:00:00+05:30",
+    ),
+    row(
+        "day-range-by-its-last-day",
+        "Markets expect a cut at the Fed's December 9-10 meeting.",
+        "December 9-10 = 2025-12-09 day rel",
+        ref="2025-12-10T08:00:00+08:00",
+    ),
+    row(
+        "day-range-with-year",
+        "The forum will meet on June 3-4, 2026.",
+        "June 3-4, 2026 = 2026-06-03 day abs",
+        ref=None,
     ),
 ]

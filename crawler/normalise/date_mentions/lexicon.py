@@ -238,7 +238,7 @@ EN_PATTERNS = (
         r"\b(?i:in|since|by|until|till|through|throughout|during|for|from|before|after|between"
         r"|of|early|late|mid|end|calendar|year-end|as\s+of|within|beyond|starting"
         r"|the\s+year|circa|spring|summer|autumn|fall|winter|ended|closed|began|entered|enter|entering"
-        r"|start|started|ending|finished|into|across|over)(?:[\s-]+(?i:the\s+)?)"
+        r"|start|started|ending|finished|into|across|over|compared\s+(?:with|to)|versus|vs\.?|against)(?:[\s-]+(?i:the\s+)?)"
         + _YEAR
         + r"\b(?!['’]s)"
         + _NOT_AMOUNT,

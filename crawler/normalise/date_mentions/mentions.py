@@ -22,9 +22,11 @@ from typing import Any
 from crawler.normalise.date_mentions import fiscal, rules_en, rules_zh
 from crawler.normalise.date_mentions import prefilter as _prefilter
 from crawler.normalise.date_mentions.cues import ABBREVIATION_RE, BREAK_CHAR_RE, SENTENCE_AFTER_RE, Sentence
-from crawler.normalise.date_mentions.periods import period_start
-from crawler.normalise.date_mentions.resolve import ANAPHOR, FIXED, Anchor, Hit, resolve_hit
+from crawler.normalise.date_mentions.periods import period_start, safe_date
+from crawler.normalise.date_mentions.resolve import ANAPHOR, FIXED, FLOATING, Anchor, Hit, Period, resolve_hit
 
+DATED = ("day", "month")
+"""Granularities of the mentions that take their year from a later date of their sentence."""
 CLAUSE_BREAKS = (";", "；")
 """A period named before a semicolon still anchors the clause after it ("In 2019, ...; the following year")."""
 
@@ -134,6 +136,7 @@ def find_date_mentions(
     mentions: list[dict[str, Any]] = []
     anchor: Anchor | None = None
     sentence: Sentence | None = None
+    waiting: list[tuple[Hit, int, int]] = []
     for hit in selected:
         if sentence is None or not sentence.start <= hit.start < sentence.end:
             sentence = Sentence(text, *sentences.around(hit.start), spans)
@@ -161,4 +164,30 @@ def find_date_mentions(
         )
         if hit.kind != ANAPHOR:  # "In October, down from a year earlier, after the previous month": October's
             anchor = Anchor(period)
+        if ref is None:
+            waiting = _year_from_later(hit, period, mentions, waiting, sentence.end)
     return mentions
+
+
+def _year_from_later(
+    hit: Hit, period: Period | None, mentions: list[dict[str, Any]], waiting: list[tuple[Hit, int, int]], end: int
+) -> list[tuple[Hit, int, int]]:
+    """Without a reference, a month or day without a year takes the year of a later date in its sentence.
+
+    "cut rates in January and again in March 2024": January 2024 (the year before when its month
+    comes later in the year: "in December and again in March 2024"). `waiting`: (hit, index in
+    `mentions`, sentence end) of the mentions still without a date; returns the new list.
+    """
+    waiting = [w for w in waiting if hit.start < w[2]]
+    if period is None:
+        if hit.kind == FLOATING and hit.month is not None and hit.end_month is None and hit.granularity in DATED:
+            waiting.append((hit, len(mentions) - 1, end))
+        return waiting
+    if hit.kind != FIXED or period.granularity not in DATED:
+        return waiting
+    for early, index, _ in waiting:
+        year = period.start.year - (1 if (early.month or 1) > period.start.month else 0)
+        day = safe_date(year, early.month or 1, early.day or 1)
+        if day is not None:
+            mentions[index]["date"] = day.isoformat()
+    return []

@@ -2074,4 +2074,32 @@ ROWS: list[Row] = [
         "June 3-4, 2026 = 2026-06-03 day abs",
         ref=None,
     ),
+    row(
+        "no-reference-year-from-later-date",
+        "The regulator fined the bank on 2 February and again on 14 May 2024.",
+        "2 February = 2024-02-02 day rel",
+        "14 May 2024 = 2024-05-14 day abs",
+        ref=None,
+    ),
+    row(
+        "no-reference-later-date-year-before",
+        "Exports slumped in November and recovered in April 2023.",
+        "November = 2022-11-01 month rel",
+        "April 2023 = 2023-04-01 month abs",
+        ref=None,
+    ),
+    row(
+        "no-reference-later-date-other-sentence",
+        "Output fell in July. In October 2022 it rose.",
+        "July = null month rel",
+        "October 2022 = 2022-10-01 month abs",
+        ref=None,
+    ),
+    row(
+        "year-compared-with",
+        "Arrivals this year are still below the level seen in 2018 and compared with 2019.",
+        "this year = 2025-01-01 year rel",
+        "2018 = 2018-01-01 year abs",
+        "2019 = 2019-01-01 year abs",
+    ),
 ]

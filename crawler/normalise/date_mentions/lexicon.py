@@ -244,6 +244,8 @@ EN_PATTERNS = (
         + _NOT_AMOUNT,
     ),
     ("year_possessive", "digits", r"\b(?P<y>\d{4})(?=['’]s\b)"),
+    # "around 2024 levels", "pre-2019 levels": the level of that year.
+    ("year_level", "digits", r"\b(?P<y>\d{4})(?=\s+(?i:levels?)\b(?!\s+(?i:of)\b))"),
     (
         "year_determiner",
         "digits",

@@ -250,6 +250,7 @@ _HANDLERS: dict[str, Handler] = {
     "year_range": _year_range,
     "year_context": _year_context,
     "year_possessive": _year_hit,
+    "year_level": _year_hit,
     "year_determiner": _year_determiner,
     "year_leading": _year_hit,
     "deictic": _deictic,

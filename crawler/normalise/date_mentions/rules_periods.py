@@ -16,6 +16,8 @@ from dataclasses import replace
 from crawler.normalise.date_mentions.fiscal import (
     CALENDAR_YEAR,
     GOVERNMENT_RE,
+    NATIONAL_YEAR,
+    PUBLICATION_COUNTRY,
     SPLIT_YEAR_START,
     FiscalCalendar,
     country_of,
@@ -62,7 +64,10 @@ _RECORD_AFTER_RE = re.compile(r"['’]s\s+(?:high|low)")
 _FISCAL_FIGURES_RE = re.compile(r"\b(?:fiscal\s+deficit|budget(?:ed)?\s+(?:target|estimates?|deficit)|deficit\s+target"
                                 r"|full[-\s]year\s+target|borrowing\s+target)\b", re.I)
 # Fiscal years named in the sentence ("fiscal 2024", "FY25", "2025-26"): its "current year" is a fiscal one.
-_FISCAL_YEARS_RE = re.compile(r"\b(?:(?i:fiscal)\s+(?:19|20)\d\d|FY\s?['’]?\d\d|(?:19|20)\d\d\s*[-–/]\s*\d\d)\b")
+_FISCAL_YEARS_RE = re.compile(
+    r"\b(?:(?i:fiscal)\s+(?:19|20)\d\d|FY\s?['’]?\d\d|(?:19|20)\d\d\s*[-–/]\s*\d\d"
+    r"|(?i:(?:fiscal|financial)\s+year|year\s+(?:ending|ended|to)\s+March))\b"
+)
 _FISCAL_LEADS = frozenset({"for", "of", "during", "over", "across", "within", "throughout"})
 
 
@@ -333,13 +338,16 @@ def _context_year(m: re.Match[str], text: str) -> list[Hit]:
 def fiscal_context(m: re.Match[str], text: str, years: bool = False) -> Hit | None:
     """ "the budgeted target for the year" in a government's fiscal figures: its fiscal year, not the calendar's.
 
-    `years`: fiscal years named in the sentence are enough ("bonds in fiscal 2024 ... the current year").
+    `years`: fiscal years named in the sentence are enough ("bonds in fiscal 2024 ... the current year"); so
+    they are in India and Japan, where companies keep the April year too ("cut its full-year forecast for
+    the year ending March 2026").
     """
     sentence = sentence_around(text, m.start(), m.end())
-    if not (_FISCAL_FIGURES_RE.search(sentence) or years and _FISCAL_YEARS_RE.search(sentence)):
-        return None
     calendar = government_calendar(sentence)
     if calendar.start_month == 1:
+        return None
+    national = (country_of(sentence) or PUBLICATION_COUNTRY.get()) in NATIONAL_YEAR
+    if not (_FISCAL_FIGURES_RE.search(sentence) or (years or national) and _FISCAL_YEARS_RE.search(sentence)):
         return None
     return Hit(m.start(), m.end(), "year", FISCAL_REL, month=calendar.start_month, aligned=False)
 

@@ -27,7 +27,7 @@ CHINESE_CUES = ((FUTURE_CUE_RE, FUTURE), (PAST_CUE_RE, PAST), (RECENT_CUE_RE, RE
 FUTURE_WORDS = frozenset(
     "will shall would won't won’t expected scheduled slated poised upcoming forthcoming next expect expects "
     "expecting predict predicts anticipate anticipates must should might likely expire expires starts begins "
-    "opens closes ends runs resumes reopens matures await awaits ahead reopen resume mature".split()
+    "opens closes ends runs resumes reopens matures await awaits ahead reopen resume mature payable".split()
 )
 # "going to", "plans to", "is to": future only before "to".
 FUTURE_BEFORE_TO = frozenset(

@@ -2102,4 +2102,24 @@ ROWS: list[Row] = [
         "2018 = 2018-01-01 year abs",
         "2019 = 2019-01-01 year abs",
     ),
+    row(
+        "full-year-of-japanese-firm",
+        "The automaker raised its full-year outlook for the year ending March 2027.",
+        "full-year = 2026-04-01 year rel",
+        "the year ending March 2027 = 2026-04-01 year abs",
+        ref="2026-08-06T15:00:00+09:00",
+    ),
+    row(
+        "payable-looks-ahead",
+        "The lender declared a special dividend payable on October 3.",
+        "October 3 = 2025-10-03 day rel",
+        ref="2025-08-20T08:00:00+08:00",
+    ),
+    row(
+        "year-before-levels",
+        "Visitor numbers are back to 2019 levels, above pre-2018 levels.",
+        "2019 = 2019-01-01 year abs",
+        "2018 = 2018-01-01 year abs",
+    ),
+    row("levels-count-no-year", "The index has 2000 levels of detail.", ref=MON_NOV),
 ]

@@ -30,7 +30,7 @@ TENSES = {FUTURE: "future", PAST: "past", RECENT: "recent"}
 DATA_AFTER_RE = re.compile(
     r"(?:['’]s)?[\s-]+(?:[\w-]+\s+){0,3}?(?:data|figures|results|earnings|numbers|statistics|readings|GDP|CPI|PMI"
     r"|trade|inflation|output|sales|exports|imports|profits?|revenue|reporting|deliveries)\b"
-    r"|份?[^\W\d_]{0,8}?(?:数据|數據|GDP|CPI|PMI|增速|财报|財報|业绩|業績)",
+    r"|份?[^\W\d_]{0,8}?(?:数据|數據|数字|數字|GDP|CPI|PMI|增速|财报|財報|业绩|業績|生产总值|生產總值)",
     re.I,
 )
 DATA_BEFORE_RE = re.compile(

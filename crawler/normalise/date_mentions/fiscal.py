@@ -26,7 +26,8 @@ GOVERNMENT_RE = re.compile(
     re.I,
 )
 COUNTRY_RES = (
-    ("HK", re.compile(r"Hong\s+Kong|HK\$|\bHKSAR\b|Legislative\s+Council|LegCo|Financial\s+Secretary|香港|港府|本港")),
+    ("HK", re.compile(r"Hong\s+Kong|HK\$|\bHKSAR\b|Legislative\s+Council|LegCo|Financial\s+Secretary|香港|港府|本港"
+                      r"|財政司|财政司|特區政府|特区政府|立法會|立法会")),
     ("SG", re.compile(r"Singapore|\bS\$|\bSGD\b|\bMAS\b|Lawrence\s+Wong|新加坡")),
     ("IN", re.compile(r"\bIndia|\brupees?\b|\bRs\.?\s?\d|₹|Sitharaman|Lok\s+Sabha|\bRBI\b|印度")),
     ("JP", re.compile(r"\bJapan|\byen\b|¥|\bTokyo\b|\bBOJ\b|Bank\s+of\s+Japan|\bDiet\b|日本|日元")),

@@ -31,6 +31,8 @@ ZH_PATTERNS = (
     # "前三季度", "今年前两个月", "前10个月": a run of months from January.
     ("zh_span", rf"{_ZH_YEAR_OR_REL}前\s*{_ZH_COUNT}\s*(?:个|個)?\s*(?P<unit>月|季度)(?:份)?"),
     ("zh_same_period", r"(?P<w>去年同期|上年同期|上年同月|去年同月)"),
+    # "本财政年度", "下一財政年度", "本财年": a fiscal year counted from the publication date.
+    ("zh_fiscal_rel", r"(?P<rel>本|今|上|下|新)(?:一|个|個)?\s*(?:财政年度|財政年度|财年|財年)"),
     ("zh_context_year", r"(?<![\d年今去明本上下前当當同次每])(?P<w>全年|年初|年底|年末|年中)(?!度)"),
     ("zh_year_range", rf"(?<!\d)(?P<y>\d{{4}}){_ZH_RANGE}(?P<y2>\d{{4}})\s*年(?!代)"),
     ("zh_year", r"(?<!\d)(?P<y>\d{4})\s*(?:年度|财年|財年|财政年度|財政年度|年)(?!代)"),
@@ -54,6 +56,7 @@ ZH_PATTERNS = (
 ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 ZH_REL_YEARS = {"今年": 0, "本年": 0, "去年": -1, "明年": 1, "前年": -2}
+ZH_FISCAL_OFFSETS = {"本": 0, "今": 0, "上": -1, "下": 1, "新": 1}
 ZH_REL_WEEKS = {"上": -1, "本": 0, "这": 0, "這": 0, "下": 1}
 # (granularity, offset, anaphoric): anaphoric words ("上年" in statistics) count from the period
 # the sentence is about, deictic ones from the publication date.

@@ -2122,4 +2122,27 @@ ROWS: list[Row] = [
         "2018 = 2018-01-01 year abs",
     ),
     row("levels-count-no-year", "The index has 2000 levels of detail.", ref=MON_NOV),
+    row(
+        "zh-this-fiscal-year-hk",
+        "財政司司長表示，本財政年度赤字將收窄，下財年有望回復盈餘。",
+        "本財政年度 = 2025-04-01 year rel",
+        "下財年 = 2026-04-01 year rel",
+        ref=MON_NOV,
+        lang="zh",
+    ),
+    row(
+        "zh-this-fiscal-year-calendar",
+        "该国本财年税收增长明显。",
+        "本财年 = 2025-01-01 year rel",
+        ref=MON_NOV,
+        lang="zh",
+    ),
+    row(
+        "zh-future-release-of-quarter-figures",
+        "统计处将于下周五公布第三季度本地生产总值数字。",
+        "下周五 = 2025-11-14 day rel",
+        "第三季度 = 2025-07-01 quarter rel",
+        ref=MON_NOV,
+        lang="zh",
+    ),
 ]

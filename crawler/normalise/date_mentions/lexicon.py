@@ -240,7 +240,8 @@ EN_PATTERNS = (
         r"|the\s+year|circa|spring|summer|autumn|fall|winter|ended|closed|began|entered|enter|entering"
         r"|start|started|ending|finished|into|across|over|compared\s+(?:with|to)|versus|vs\.?|against)(?:[\s-]+(?i:the\s+)?)"
         + _YEAR
-        + r"\b(?!['’]s)"
+        # "compared with 2000 a year ago": a count compared with another period's
+        + r"\b(?!['’]s)(?!\s+(?i:a\s+year\s+(?:ago|earlier|before)|in\s+the\s+(?:same|previous|prior)\b|last\s+year))"
         + _NOT_AMOUNT,
     ),
     ("year_possessive", "digits", r"\b(?P<y>\d{4})(?=['’]s\b)"),
@@ -259,7 +260,7 @@ EN_PATTERNS = (
         r"|marked|marks|proved|brought|began|begins|ended|ends|could|would|should|looks)\b)",
     ),
     # "last year", "this quarter", "the coming month": the words before are DEICTIC_BEFORE_RE.
-    ("deictic", "units@", r"(?P<unit>(?i:year|month|week|quarter))\b"),
+    ("deictic", "units@", r"(?P<unit>(?i:year|month|week|quarter))\b(?![-\s](?i:century|centuries)\b)"),
     (
         "ago",
         "relative",

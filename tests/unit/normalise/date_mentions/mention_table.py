@@ -2145,4 +2145,10 @@ ROWS: list[Row] = [
         ref=MON_NOV,
         lang="zh",
     ),
+    row(
+        "compared-with-count-no-year",
+        "The port handled 1990 ships, compared with 2010 a year earlier.",
+        "a year earlier = 2024-01-01 year rel",
+    ),
+    row("quarter-century-no-quarter", "Over the next quarter century, the port will double in size.", ref=MON_NOV),
 ]

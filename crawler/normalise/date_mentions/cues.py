@@ -30,7 +30,7 @@ TENSES = {FUTURE: "future", PAST: "past", RECENT: "recent"}
 DATA_AFTER_RE = re.compile(
     r"(?:['’]s)?[\s-]+(?:[\w-]+\s+){0,3}?(?:data|figures|results|earnings|numbers|statistics|readings|GDP|CPI|PMI"
     r"|trade|inflation|output|sales|exports|imports|profits?|revenue|reporting|deliveries)\b"
-    r"|份?[^\W\d_]{0,8}?(?:数据|數據|GDP|CPI|PMI|增速|财报|財報|业绩|業績)",
+    r"|份?[^\W\d_]{0,8}?(?:数据|數據|数字|數字|GDP|CPI|PMI|增速|财报|財報|业绩|業績|生产总值|生產總值)",
     re.I,
 )
 DATA_BEFORE_RE = re.compile(
@@ -40,10 +40,12 @@ DATA_BEFORE_RE = re.compile(
 )
 # A preposition right before the mention ("since early March", "by the end of June").
 PREPOSITION_BEFORE_RE = re.compile(
-    r"\b(?P<p>since|by|before|until|till|ahead\s+of|to)\s+(?:(?:early|late|mid|the\s+(?:end|start|beginning"
+    r"\b(?P<p>since|by|before|until|till|ahead\s+of|to|starting|beginning|effective)\s+(?:(?:early|late|mid|the\s+(?:end|start|beginning"
     r"|middle)\s+of)[\s-]+)?(?:the\s+)?$",
     re.I,
 )
+STARTS = ("starting", "beginning", "effective")
+"""Before a date, the start of what the sentence announces: the nearest one unless it looks ahead."""
 SENTENCE_BREAK_RE = re.compile(r"[.!?](?=[\s\"”’)]*\s+[\"“‘(]?[A-Z0-9])|[。！？；;\n]")
 # The characters that can end a sentence, found in one cheap scan (a character set, no lookahead);
 # a full stop, "!" or "?" ends one only when `SENTENCE_AFTER_RE` matches after it.
@@ -117,12 +119,14 @@ class Sentence:
             return "recent"
         if word in ("to", "until", "till") and self._deadline is not None and self._deadline <= start:
             return "future"
+        if word in STARTS:  # "agreed to cut tariffs for 90 days starting May 14": the start is near
+            return "future" if any(tense == FUTURE for _, tense in self._before) else None
         at = bisect.bisect_right(self._before, (start, 3))
         if at:
             return TENSES[self._before[at - 1][1]]
         at = bisect.bisect_left(self._after, (end, -9))
         if at < len(self._after):
             return TENSES[self._after[at][1] % 3]
-        if word and word != "to":
+        if word and word not in ("to", *STARTS):
             return "future"
         return None

@@ -4,14 +4,17 @@ Governments: Hong Kong, Singapore, India and Japan start their fiscal year on 1 
 federal government on 1 October. Japan and Singapore name the year by its start ("fiscal 2025"
 begins April 2025), India and the US by its end ("FY25" begins April 2024, "fiscal 2025" October
 2024). Split years ("2024-25", "2024/25") begin in April unless the sentence says otherwise.
-Companies follow the year-end they state ("the year ended June 30"); an unnamed calendar ("the
-group's FY2024") is the calendar year. See docs/dates.md.
+In India and Japan companies keep the government's April year too. Companies follow the year-end
+they state ("the year ended June 30"); an unnamed calendar ("the group's FY2024") is the calendar
+year, unless the publication's UTC offset names India (+05:30) or Japan (+09:00). See docs/dates.md.
 """
 
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 # Words saying the sentence is about a government's finances, not a company's.
 GOVERNMENT_RE = re.compile(
@@ -23,16 +26,28 @@ GOVERNMENT_RE = re.compile(
     re.I,
 )
 COUNTRY_RES = (
-    ("HK", re.compile(r"Hong\s+Kong|HK\$|\bHKSAR\b|Legislative\s+Council|LegCo|Financial\s+Secretary|香港|港府|本港")),
-    ("SG", re.compile(r"Singapore|\bS\$|\bSGD\b|\bMAS\b|新加坡")),
+    ("HK", re.compile(r"Hong\s+Kong|HK\$|\bHKSAR\b|Legislative\s+Council|LegCo|Financial\s+Secretary|香港|港府|本港"
+                      r"|財政司|财政司|特區政府|特区政府|立法會|立法会")),
+    ("SG", re.compile(r"Singapore|\bS\$|\bSGD\b|\bMAS\b|Lawrence\s+Wong|新加坡")),
     ("IN", re.compile(r"\bIndia|\brupees?\b|\bRs\.?\s?\d|₹|Sitharaman|Lok\s+Sabha|\bRBI\b|印度")),
-    ("JP", re.compile(r"\bJapan|\byen\b|¥|\bTokyo\b|\bBOJ\b|Bank\s+of\s+Japan|日本|日元")),
+    ("JP", re.compile(r"\bJapan|\byen\b|¥|\bTokyo\b|\bBOJ\b|Bank\s+of\s+Japan|\bDiet\b|日本|日元")),
     ("US", re.compile(r"\bUS\s+federal|\bfederal\s+(?:government|deficit|budget|spending|debt)|\bCongress|"
-                      r"Congressional|\bPentagon\b|White\s+House|\bCBO\b|US\s+Treasury|US\s+government")),
+                      r"Congressional|\bPentagon\b|White\s+House|\bCBO\b|US\s+Treasury|US\s+government"
+                      # "The Treasury reported a deficit of $711 billion": a bare dollar sign (not HK$, S$)
+                      r"|\bTreasury\b[^.;]*(?<![A-Za-z])\$\s?\d|(?<![A-Za-z])\$\s?\d[^.;]*\bTreasury\b")),
 )
 # (start month, named by the end year)
 CALENDARS = {"HK": (4, False), "SG": (4, False), "IN": (4, True), "JP": (4, False), "US": (10, True)}
 SPLIT_YEAR_START = 4
+# Countries whose companies keep the government's fiscal year (an Indian firm's "FY25", a Japanese one's
+# "fiscal 2025"); elsewhere a company's year is its own.
+NATIONAL_YEAR = frozenset({"IN", "JP"})
+# UTC offsets of one country with a non-calendar fiscal year: the publication's offset names the country of
+# a sentence that names none ("the upper house enacted the fiscal 2025 budget", published at +09:00).
+# Korea shares +09:00 but rarely says "fiscal 2025" (its fiscal year is the calendar year).
+OFFSET_COUNTRIES = {timedelta(hours=5, minutes=30): "IN", timedelta(hours=9): "JP"}
+PUBLICATION_COUNTRY: ContextVar[str | None] = ContextVar("publication_country", default=None)
+"""The country of the publication's UTC offset, set by `find_date_mentions` for the call's rules."""
 
 
 @dataclass(frozen=True)
@@ -60,16 +75,23 @@ def country_of(sentence: str) -> str | None:
     return None
 
 
+def publication_country(reference: datetime | date | None) -> str | None:
+    """The country a publication time's UTC offset names, when only one fiscal calendar uses it."""
+    offset = reference.utcoffset() if isinstance(reference, datetime) else None
+    return OFFSET_COUNTRIES.get(offset) if offset is not None else None
+
+
 def government_calendar(sentence: str, split: bool = False) -> FiscalCalendar:
     """The calendar of a fiscal year named in `sentence` without a stated year-end.
 
-    A government calendar needs a country and a government word; split years ("2024-25") without
-    a known country begin in April; anything else is the calendar year.
+    A government calendar needs a country (named, else the publication's) and a government word,
+    except in India and Japan; split years ("2024-25") without a known country begin in April;
+    anything else is the calendar year.
     """
-    country = country_of(sentence)
+    country = country_of(sentence) or PUBLICATION_COUNTRY.get()
     if country == "US":
         return FiscalCalendar(*CALENDARS["US"])
-    if country is not None and (split or GOVERNMENT_RE.search(sentence)):
+    if country is not None and (split or country in NATIONAL_YEAR or GOVERNMENT_RE.search(sentence)):
         return FiscalCalendar(*CALENDARS[country])
     if split:
         return FiscalCalendar(SPLIT_YEAR_START, False)

@@ -105,12 +105,15 @@ _NOT_AMOUNT = r"(?![.,]\d|\s*(?:%|per\s?cent|percent|pc\b))"
 _REL_YEAR = r"(?P<rel>(?i:last|this|next))\s+(?i:year)\b"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _COUNT = r"(?P<n>(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d{1,2})"
-# What a period can be "of": a year, "this/last/next year", "the year", a fiscal year.
+# What a period can be "of": a year, "this/last/next year", "the year", a fiscal year ("fiscal 2025",
+# "the 2024-25 financial year").
 _OF_YEAR = (
     r"(?:[\s-]+(?i:of\s+)?(?:(?P<fisc>(?i:fiscal|financial)(?:\s+(?i:year))?\s+)?(?P<y>\d{4})\b" + _NOT_AMOUNT
+    + r"|(?i:the\s+)?(?P<sy>\d{4})\s*[-–/]\s*(?P<sy2>\d\d|\d{4})\s+(?i:fiscal|financial|budget)\s+(?i:year)\b"
     + r"|(?P<rel>(?i:last|this|next))\s+(?i:year)\b|(?P<the>(?i:the))\s+(?i:year)\b(?![-\s](?i:before|after|earlier"
     r"|ago|later|to|ended|ending))))?"
 )
+_FY_CODE = r"FY\s?['’]?(?P<fyy>\d{4}|\d\d)\b(?![-–/]\d)"
 # English: (name, trigger, pattern). Names pick the handler in `rules_en`/`rules_periods`; the
 # trigger names the words every match contains (`prefilter.CASED` and `prefilter.WORDS`).
 EN_PATTERNS = (
@@ -180,10 +183,15 @@ EN_PATTERNS = (
         "half",
         "half",
         r"\b(?:(?i:the)\s+)?(?P<ord>(?i:first|second|1st|2nd|latter|back))[\s-]+(?i:half)(?![-\s](?i:of\s+(?!"
-        r"(?:the\s+year|this\s+year|last\s+year|next\s+year|fiscal|financial|\d{4})))|[-\s](?i:hour|century"
+        r"(?:the\s+year|this\s+year|last\s+year|next\s+year|fiscal|financial|(?:the\s+)?\d{4})))|[-\s](?i:hour|century"
         r"|decade|point|percentage|dozen|time|day|season|term)\b)" + _OF_YEAR,
     ),
-    ("half_code", "code", r"\bH(?P<h>[12])\b(?:\s*(?:FY\s?)?(?P<y>\d{4})\b|\s*['’]?(?P<yy>\d\d)\b)?"),
+    # "H1 FY25", "Q3 FY2025", "Q3FY25": a part of a fiscal year, in its calendar.
+    (
+        "half_code",
+        "code",
+        r"\bH(?P<h>[12])(?:\b|(?=FY))(?:\s*" + _FY_CODE + r"|\s*(?P<y>\d{4})\b|\s*['’]?(?P<yy>\d\d)\b)?",
+    ),
     ("half_compact", "code", r"\b(?P<h>[12])H\s?(?:FY\s?)?(?:(?P<y>\d{4})|(?P<yy>\d\d))\b"),
     # "the first 10 months", "the first three quarters of 2024", "the last two months of the year".
     (
@@ -198,7 +206,11 @@ EN_PATTERNS = (
         r"\b(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-]+(?i:quarter)\b"
         + _OF_YEAR,
     ),
-    ("q_code", "code", rf"\bQ(?P<q>[1-4])\b(?:\s*(?i:of\s+)?(?:FY\s?)?{_YEAR}\b|\s*['’](?P<yy>\d\d)\b)?"),
+    (
+        "q_code",
+        "code",
+        rf"\bQ(?P<q>[1-4])(?:\b|(?=FY))(?:\s*(?i:of\s+)?{_FY_CODE}|\s*(?i:of\s+)?{_YEAR}\b|\s*['’](?P<yy>\d\d)\b)?",
+    ),
     ("year_q_code", "code", rf"\b{_YEAR}\s*Q(?P<q>[1-4])\b"),
     ("q_compact", "code", r"\b(?P<q>[1-4])Q\s?(?:(?P<y>\d{4})|(?P<yy>\d\d))\b"),
     # "the same period last year", "the same quarter of 2024", "the year-earlier period".
@@ -226,17 +238,20 @@ EN_PATTERNS = (
         r"\b(?i:in|since|by|until|till|through|throughout|during|for|from|before|after|between"
         r"|of|early|late|mid|end|calendar|year-end|as\s+of|within|beyond|starting"
         r"|the\s+year|circa|spring|summer|autumn|fall|winter|ended|closed|began|entered|enter|entering"
-        r"|start|started|ending|finished|into|across|over)(?:[\s-]+(?i:the\s+)?)"
+        r"|start|started|ending|finished|into|across|over|compared\s+(?:with|to)|versus|vs\.?|against)(?:[\s-]+(?i:the\s+)?)"
         + _YEAR
-        + r"\b(?!['’]s)"
+        # "compared with 2000 a year ago": a count compared with another period's
+        + r"\b(?!['’]s)(?!\s+(?i:a\s+year\s+(?:ago|earlier|before)|in\s+the\s+(?:same|previous|prior)\b|last\s+year))"
         + _NOT_AMOUNT,
     ),
     ("year_possessive", "digits", r"\b(?P<y>\d{4})(?=['’]s\b)"),
+    # "around 2024 levels", "pre-2019 levels": the level of that year.
+    ("year_level", "digits", r"\b(?P<y>\d{4})(?=\s+(?i:levels?)\b(?!\s+(?i:of)\b))"),
     (
         "year_determiner",
         "digits",
-        r"\b(?:(?i:the|its|their|his|her|our|this|that|whose|each)|\w+['’]s)\s+"
-        r"(?P<y>\d{4})(?=\s+[A-Za-z])",
+        r"\b(?:(?i:the|its|their|his|her|our|this|that|whose|each)|\w+['’]s|(?i:a)(?=\s+\d{4}\s+(?!(?i:per|pc)\b)[a-z]))"
+        r"\s+(?P<y>\d{4})(?=\s+[A-Za-z])",
     ),
     (
         "year_leading",
@@ -245,7 +260,7 @@ EN_PATTERNS = (
         r"|marked|marks|proved|brought|began|begins|ended|ends|could|would|should|looks)\b)",
     ),
     # "last year", "this quarter", "the coming month": the words before are DEICTIC_BEFORE_RE.
-    ("deictic", "units@", r"(?P<unit>(?i:year|month|week|quarter))\b"),
+    ("deictic", "units@", r"(?P<unit>(?i:year|month|week|quarter))\b(?![-\s](?i:century|centuries)\b)"),
     (
         "ago",
         "relative",
@@ -281,6 +296,12 @@ MONTH_CONTEXT_BEFORE_RE = re.compile(
     r"\s+of)[\s-]+)?$",
     re.I,
 )
+# After a day without a year, the end of a range that has one ("from 1 March to 30 April 2025"): the start
+# takes its year.
+RANGE_END_YEAR_RE = re.compile(
+    rf"\s*(?:[-–—]|(?i:to|until|till|through|and))\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:of\s+)?"
+    rf"(?P<mon>{_MONTH_ANY})|(?P<mon2>{_MONTH_ANY})\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+{_YEAR}\b{_NOT_AMOUNT}"
+)
 MONTH_REL_BEFORE_RE = re.compile(r"\b(?P<rel>last|this|next)\s+$", re.I)
 WEEKDAY_REL_BEFORE_RE = re.compile(r"\b(?P<rel>last|next|this|coming)\s+$", re.I)
 DAY_BEFORE_RE = re.compile(rf"\b{_DAY}\s+(?i:of\s+)?$")
@@ -302,7 +323,8 @@ STATED_BEFORE_RE = re.compile(
     re.I,
 )
 STARTING_BEFORE_RE = re.compile(
-    r"\b(?:(?:the|its|their)\s+)?(?:fiscal|financial)\s+year\s+(?:starting|beginning|that\s+starts|which\s+starts"
+    r"\b(?:(?:(?:the|its|their)\s+)?(?:fiscal|financial)\s+|(?:the|its|their)\s+)year\s+(?:starting|beginning"
+    r"|that\s+starts|which\s+starts"
     r"|that\s+begins|which\s+begins)\s+(?:(?:on|in)\s+)?$",
     re.I,
 )

@@ -31,6 +31,8 @@ ZH_PATTERNS = (
     # "前三季度", "今年前两个月", "前10个月": a run of months from January.
     ("zh_span", rf"{_ZH_YEAR_OR_REL}前\s*{_ZH_COUNT}\s*(?:个|個)?\s*(?P<unit>月|季度)(?:份)?"),
     ("zh_same_period", r"(?P<w>去年同期|上年同期|上年同月|去年同月)"),
+    # "本财政年度", "下一財政年度", "本财年": a fiscal year counted from the publication date.
+    ("zh_fiscal_rel", r"(?P<rel>本|今|上|下|新)(?:一|个|個)?\s*(?:财政年度|財政年度|财年|財年)"),
     ("zh_context_year", r"(?<![\d年今去明本上下前当當同次每])(?P<w>全年|年初|年底|年末|年中)(?!度)"),
     ("zh_year_range", rf"(?<!\d)(?P<y>\d{{4}}){_ZH_RANGE}(?P<y2>\d{{4}})\s*年(?!代)"),
     ("zh_year", r"(?<!\d)(?P<y>\d{4})\s*(?:年度|财年|財年|财政年度|財政年度|年)(?!代)"),
@@ -44,18 +46,24 @@ ZH_PATTERNS = (
         r"(?P<w>本年度|上年度|今年|去年|明年|前年|本年|上年|今天|今日(?!头条|頭條)|昨天|昨日|明天|明日"
         r"|前天|后天|後天|本月|上个月|上個月|上月|下个月|下個月|下月|这个月|這個月|本周|本週|上周|上週"
         r"|下周|下週|这周|這週|上个星期|上個星期|上星期|下星期|本星期|上一季度|上个季度|上個季度|上季度"
-        r"|本季度|下一季度|下个季度|下個季度|下季度|当月|當月|同月|次月|当日|當日|当天|當天|同日|次日|次年|翌年)",
+        r"|本季度|下一季度|下个季度|下個季度|下季度|当月|當月|同月|次月|当日|當日|当天|當天|同日|次日|次年|翌年"
+        # "年内" is this year; "两年内", "今年内", "3年内" are not (a count, or "今年" itself), nor "年内首次",
+        # "年内新高" (a record of the year so far, as "the year's high")
+        r"|(?<![\d年今去明本上下前当當同次每一二三四五六七八九十两兩几幾数數多半近])年[内內]"
+        r"(?!首次|首度|第一次|新高|新低|最高|最低|高位|低位))",
     ),
 )
 ZH_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 ZH_REL_YEARS = {"今年": 0, "本年": 0, "去年": -1, "明年": 1, "前年": -2}
+ZH_FISCAL_OFFSETS = {"本": 0, "今": 0, "上": -1, "下": 1, "新": 1}
 ZH_REL_WEEKS = {"上": -1, "本": 0, "这": 0, "這": 0, "下": 1}
 # (granularity, offset, anaphoric): anaphoric words ("上年" in statistics) count from the period
 # the sentence is about, deictic ones from the publication date.
 ZH_DEICTIC = {
     **{w: ("year", n, False) for w, n in ZH_REL_YEARS.items()},
     "本年度": ("year", 0, False),
+    **{w: ("year", 0, False) for w in ("年内", "年內")},
     "上年": ("year", -1, True),
     "上年度": ("year", -1, True),
     **{w: ("day", 0, False) for w in ("今天", "今日")},

@@ -19,11 +19,16 @@ import bisect
 from datetime import date, datetime
 from typing import Any
 
+from crawler.normalise.date_mentions import fiscal, rules_en, rules_zh
 from crawler.normalise.date_mentions import prefilter as _prefilter
-from crawler.normalise.date_mentions import rules_en, rules_zh
 from crawler.normalise.date_mentions.cues import ABBREVIATION_RE, BREAK_CHAR_RE, SENTENCE_AFTER_RE, Sentence
-from crawler.normalise.date_mentions.periods import period_start
-from crawler.normalise.date_mentions.resolve import FIXED, Anchor, Hit, resolve_hit
+from crawler.normalise.date_mentions.periods import period_start, safe_date
+from crawler.normalise.date_mentions.resolve import ANAPHOR, FIXED, FLOATING, Anchor, Hit, Period, resolve_hit
+
+DATED = ("day", "month")
+"""Granularities of the mentions that take their year from a later date of their sentence."""
+CLAUSE_BREAKS = (";", "；")
+"""A period named before a semicolon still anchors the clause after it ("In 2019, ...; the following year")."""
 
 _Rule = tuple[Any, Any, Any]
 
@@ -119,7 +124,11 @@ def find_date_mentions(
     if not isinstance(text, str) or not text:
         return []
     ref = _reference_date(reference)
-    selected = _select(_hits(text, language, prefilter), len(text))
+    country = fiscal.PUBLICATION_COUNTRY.set(fiscal.publication_country(reference))
+    try:
+        selected = _select(_hits(text, language, prefilter), len(text))
+    finally:
+        fiscal.PUBLICATION_COUNTRY.reset(country)
     if not selected:
         return []
     sentences = _Sentences(text)
@@ -127,10 +136,12 @@ def find_date_mentions(
     mentions: list[dict[str, Any]] = []
     anchor: Anchor | None = None
     sentence: Sentence | None = None
+    waiting: list[tuple[Hit, int, int]] = []
     for hit in selected:
         if sentence is None or not sentence.start <= hit.start < sentence.end:
             sentence = Sentence(text, *sentences.around(hit.start), spans)
-            anchor = None  # periods named in another sentence do not anchor this one
+            if text[sentence.start - 1 : sentence.start] not in CLAUSE_BREAKS:
+                anchor = None  # periods named in another sentence do not anchor this one
         period = resolve_hit(hit, text, ref, sentence, anchor)
         if period is None and (ref is not None or hit.kind == FIXED):
             continue  # implausible (a year beyond reach, 30 February)
@@ -151,5 +162,32 @@ def find_date_mentions(
                 "relative": hit.kind != FIXED,
             }
         )
-        anchor = Anchor(period)
+        if hit.kind != ANAPHOR:  # "In October, down from a year earlier, after the previous month": October's
+            anchor = Anchor(period)
+        if ref is None:
+            waiting = _year_from_later(hit, period, mentions, waiting, sentence.end)
     return mentions
+
+
+def _year_from_later(
+    hit: Hit, period: Period | None, mentions: list[dict[str, Any]], waiting: list[tuple[Hit, int, int]], end: int
+) -> list[tuple[Hit, int, int]]:
+    """Without a reference, a month or day without a year takes the year of a later date in its sentence.
+
+    "cut rates in January and again in March 2024": January 2024 (the year before when its month
+    comes later in the year: "in December and again in March 2024"). `waiting`: (hit, index in
+    `mentions`, sentence end) of the mentions still without a date; returns the new list.
+    """
+    waiting = [w for w in waiting if hit.start < w[2]]
+    if period is None:
+        if hit.kind == FLOATING and hit.month is not None and hit.end_month is None and hit.granularity in DATED:
+            waiting.append((hit, len(mentions) - 1, end))
+        return waiting
+    if hit.kind != FIXED or period.granularity not in DATED:
+        return waiting
+    for early, index, _ in waiting:
+        year = period.start.year - (1 if (early.month or 1) > period.start.month else 0)
+        day = safe_date(year, early.month or 1, early.day or 1)
+        if day is not None:
+            mentions[index]["date"] = day.isoformat()
+    return []

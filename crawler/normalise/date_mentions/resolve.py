@@ -134,6 +134,9 @@ def _floating(hit: Hit, reference: date, cue: str | None) -> date | None:
         else:
             end = choose_period(lambda y: safe_date(y, hit.end_month or 1), "month", reference, cue)
         return add_months(end.replace(day=1), 1 - (_span(hit) or 1)) if end else None
+    if hit.granularity == "day" and hit.end_day is not None:  # "December 9-10": the year chosen for the 10th
+        last = choose_period(lambda y: safe_date(y, hit.month or 1, hit.end_day or 1), "day", reference, cue)
+        return safe_date(last.year, hit.month or 1, hit.day or 1) if last else None
     if hit.weekday is not None:  # "Friday, March 1": the year in which the weekday fits
         fitting = [
             d
@@ -162,10 +165,13 @@ def _context_year(hit: Hit, text: str, reference: date, sentence: Sentence) -> i
     """The year "the year", "full-year" or "全年" means, seen from the reference.
 
     The reference's year, except after a past verb (or as the period of data) up to March, when
-    the year just ended is reported ("growth for the year" in a January GDP story).
+    the year just ended is reported ("growth for the year" in a January GDP story), unless the
+    mention is a part of the year that is already over by the reference.
     """
     if hit.mode == "current":
         return reference.year
+    if (hit.month or 1) + (_span(hit) or 12) - 1 < reference.month:
+        return reference.year  # a part of the year already over ("data for the first two months of the year")
     cue = sentence.tense(hit.start, hit.end)
     data = about_data(text, hit.start, hit.end)
     if (cue == "past" or (data and cue != "recent")) and reference.month <= LAST_MONTH_OF_REPORTING:
@@ -232,7 +238,9 @@ def resolve_hit(
             return _period(hit, safe_date(anchored.start.year, anchored.start.month, hit.day))
         return _period(hit, choose_day_of_month(hit.day, reference, sentence.tense(hit.start, hit.end)))
     if hit.kind == FLOATING:
-        cue = sentence.tense(hit.start, hit.end) if hit.mode in ("tense", "start") else None
+        cue = sentence.tense(hit.start, hit.end) if hit.mode == "tense" else None
+        if hit.mode == "start":
+            cue = "future"  # "approved the budget for the year starting in April": a year not yet begun
         if hit.mode == "past":
             cue = "past"
         if cue == "future" and about_data(text, hit.start, hit.end):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from crawler.normalise.date_mentions import rules_periods
 from crawler.normalise.date_mentions.lexicon import (
@@ -21,6 +22,7 @@ from crawler.normalise.date_mentions.lexicon import (
     MONTH_REL_BEFORE_RE,
     NUMBER_WORDS,
     QUANTITY_OF,
+    RANGE_END_YEAR_RE,
     RELATIVE_OFFSETS,
     SENTENCE_OPENING_BEFORE_RE,
     WEEKDAY_BLOCKERS,
@@ -80,7 +82,7 @@ def _day_month(m: re.Match[str], text: str) -> list[Hit]:
     end = m.end("mon")
     if word_before(text, start) in _NAME_BEFORE_MONTH or quantity_after(text, end):
         return []
-    return [Hit(start, end, "day", FLOATING, month=month, day=int(day["d"]))]
+    return [_day_in_range(Hit(start, end, "day", FLOATING, month=month, day=int(day["d"])), text)]
 
 
 def _month_day(m: re.Match[str], text: str) -> list[Hit]:
@@ -88,7 +90,25 @@ def _month_day(m: re.Match[str], text: str) -> list[Hit]:
         return []
     if quantity_after(text, m.end()):
         return []
-    return [Hit(m.start(), m.end(), "day", FLOATING, month=month_number(m["mon"]), day=int(m["d"]))]
+    hit = Hit(m.start(), m.end(), "day", FLOATING, month=month_number(m["mon"]), day=int(m["d"]))
+    days = _DAY_RANGE_RE.match(text, m.end())
+    if days is not None and int(days["d2"]) > int(m["d"]):  # "its December 9-10 meeting": by the last day
+        if days["y"]:
+            return [replace(hit, end=days.end(), kind=FIXED, year=int(days["y"]))]
+        return [replace(hit, end=days.end("d2"), end_day=int(days["d2"]))]
+    return [_day_in_range(hit, text)]
+
+
+_DAY_RANGE_RE = re.compile(r"[-–](?P<d2>3[01]|[12]\d|0?[1-9])\b(?![.,]?\d|\s*(?:%|per))(?:,?\s+(?P<y>\d{4})\b)?")
+
+
+def _day_in_range(hit: Hit, text: str) -> Hit:
+    """ "from 1 March to 30 April 2025": a day without a year takes the year of the range's end."""
+    end = RANGE_END_YEAR_RE.match(text, hit.end)
+    if end is None or hit.month is None:
+        return hit
+    end_month = month_number(end["mon"] or end["mon2"])
+    return replace(hit, kind=FIXED, year=int(end["y"]) - (1 if hit.month > end_month else 0))
 
 
 def _weekday_date(m: re.Match[str], text: str) -> list[Hit]:
@@ -166,13 +186,18 @@ def _year_determiner(m: re.Match[str], text: str) -> list[Hit]:
 
 
 def _deictic(m: re.Match[str], text: str) -> list[Hit]:
-    """ "last year", "this quarter", "the coming month" (not "the last year": the past twelve months)."""
+    """ "last year", "this quarter", "the coming month", "the next quarter" (a calendar quarter; not "the
+    last year" nor "the next year": twelve months from now)."""
     before = DEICTIC_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
     if before is None:
         return []
     rel = before["rel"].lower()
-    if before["the"] and rel in ("last", "this", "next"):
+    if before["the"] and rel in ("last", "this", "next") and not (rel == "next" and m["unit"].lower() == "quarter"):
         return []
+    if rel == "current" and m["unit"].lower() == "year":  # "the current year" beside fiscal figures or years
+        fiscal = rules_periods.fiscal_context(m, text, years=True)
+        if fiscal is not None:
+            return [replace(fiscal, start=before.start("rel"))]
     return [Hit(before.start("rel"), m.end(), m["unit"].lower(), DEICTIC, offset=RELATIVE_OFFSETS[rel])]
 
 
@@ -225,6 +250,7 @@ _HANDLERS: dict[str, Handler] = {
     "year_range": _year_range,
     "year_context": _year_context,
     "year_possessive": _year_hit,
+    "year_level": _year_hit,
     "year_determiner": _year_determiner,
     "year_leading": _year_hit,
     "deictic": _deictic,

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from crawler.normalise.date_mentions.fiscal import (
     CALENDAR_YEAR,
     GOVERNMENT_RE,
+    NATIONAL_YEAR,
+    PUBLICATION_COUNTRY,
     SPLIT_YEAR_START,
     FiscalCalendar,
     country_of,
@@ -39,7 +42,6 @@ from crawler.normalise.date_mentions.resolve import (
     FLOATING,
     YEAR_REL,
     Hit,
-    word_before,
 )
 from crawler.normalise.date_mentions.screens import month_number, numeric_ok, quantity_after, sentence_around
 
@@ -58,6 +60,15 @@ _CURRENT_YEAR_BEFORE_RE = re.compile(
 )
 _UNIT_MONTHS = {"year": 12, "half": 6, "quarter": 3}
 _RECORD_AFTER_RE = re.compile(r"['’]s\s+(?:high|low)")
+# A government's fiscal figures: "full-year" and "for the year" beside them mean its fiscal year.
+_FISCAL_FIGURES_RE = re.compile(r"\b(?:fiscal\s+deficit|budget(?:ed)?\s+(?:target|estimates?|deficit)|deficit\s+target"
+                                r"|full[-\s]year\s+target|borrowing\s+target)\b", re.I)
+# Fiscal years named in the sentence ("fiscal 2024", "FY25", "2025-26"): its "current year" is a fiscal one.
+_FISCAL_YEARS_RE = re.compile(
+    r"\b(?:(?i:fiscal)\s+(?:19|20)\d\d|FY\s?['’]?\d\d|(?:19|20)\d\d\s*[-–/]\s*\d\d"
+    r"|(?i:(?:fiscal|financial)\s+year|year\s+(?:ending|ended|to)\s+March))\b"
+)
+_FISCAL_LEADS = frozenset({"for", "of", "during", "over", "across", "within", "throughout"})
 
 
 def _count(token: str) -> int:
@@ -93,20 +104,34 @@ def _calendar_of(m: re.Match[str], text: str, split: bool = False) -> FiscalCale
 def _of_year(m: re.Match[str], text: str, first: int, months: int, granularity: str, start: int) -> list[Hit]:
     """A period of `months` from `first_month` "of 2024", "of this year", "of the year" or of no year."""
     end = m.end()
+    if m["sy"]:  # "the first six months of the 2024-25 financial year": from the fiscal year's start
+        named, second = int(m["sy"]), int(m["sy2"])
+        if second % 100 != (named + 1) % 100:
+            return []
+        month = government_calendar(sentence_around(text, m.start(), end), split=True).start_month
+        return [_fiscal_part(start, end, named, month, first, months, granularity)]
     if m["y"]:
         year = int(m["y"])
         if quantity_after(text, end):
             return []
         if m["fisc"]:
             fiscal_year, fiscal_month = _calendar_of(m, text).start_of(year)
-            month0 = fiscal_month - 1 + first - 1
-            year, first = fiscal_year + month0 // 12, month0 % 12 + 1
+            return [_fiscal_part(start, end, fiscal_year, fiscal_month, first, months, granularity)]
         return [_run(start, end, first, months, granularity, kind=FIXED, year=year)]
     if m["rel"]:
         return [_run(start, end, first, months, granularity, kind=YEAR_REL, offset=RELATIVE_OFFSETS[m["rel"].lower()])]
     if m["the"]:
         return [_run(start, end, first, months, granularity, kind=CONTEXT)]
     return [_run(start, end, first, months, granularity, kind=FLOATING)]
+
+
+def _fiscal_part(start: int, end: int, fiscal_year: int, fiscal_month: int, first: int, months: int,
+                 granularity: str) -> Hit:
+    """Months `first`.. of a fiscal year starting in `fiscal_month` of `fiscal_year`, in calendar terms."""
+    month0 = fiscal_month - 1 + first - 1
+    hit = _run(start, end, month0 % 12 + 1, months, granularity, kind=FIXED, year=fiscal_year + month0 // 12)
+    unit = _UNIT_MONTHS.get(granularity, 1)
+    return hit if (month0 % 12) % unit == 0 else replace(hit, aligned=False)
 
 
 def _quarter(m: re.Match[str], text: str) -> list[Hit]:
@@ -121,6 +146,8 @@ def _q_code(m: re.Match[str], text: str) -> list[Hit]:
     if groups.get("y") and m.start("y") < m.start("q") and not numeric_ok(text, m.start()):
         return []
     month = 3 * int(m["q"]) - 2
+    if groups.get("fyy"):
+        return [_fiscal_code_part(m, text, month, 3, "quarter")]
     if groups.get("y"):
         if quantity_after(text, m.end()):
             return []
@@ -128,6 +155,13 @@ def _q_code(m: re.Match[str], text: str) -> list[Hit]:
     if groups.get("yy"):
         return [Hit(m.start(), m.end(), "quarter", FIXED, year=2000 + int(groups["yy"]), month=month)]
     return [Hit(m.start(), m.end(), "quarter", FLOATING, month=month)]
+
+
+def _fiscal_code_part(m: re.Match[str], text: str, first: int, months: int, granularity: str) -> Hit:
+    """ "Q3 FY25", "H1 FY2025": a quarter or half of a fiscal year named by its code."""
+    digits = m["fyy"]
+    fiscal_year, fiscal_month = _calendar_of(m, text).start_of(int(digits) if len(digits) == 4 else 2000 + int(digits))
+    return _fiscal_part(m.start(), m.end(), fiscal_year, fiscal_month, first, months, granularity)
 
 
 def _month_quarter(m: re.Match[str], text: str) -> list[Hit]:
@@ -143,6 +177,8 @@ def _half(m: re.Match[str], text: str) -> list[Hit]:
 
 def _half_code(m: re.Match[str], text: str) -> list[Hit]:
     month = 1 if m["h"] == "1" else 7
+    if m.groupdict().get("fyy"):
+        return [_fiscal_code_part(m, text, month, 6, "half")]
     if m["y"]:
         return [Hit(m.start(), m.end(), "half", FIXED, year=int(m["y"]), month=month)]
     if m["yy"]:
@@ -167,16 +203,11 @@ def _span(m: re.Match[str], text: str) -> list[Hit]:
 
 
 def _month_span(m: re.Match[str], text: str) -> list[Hit]:
-    """ "January-October", "the January-to-March quarter", "Jan-Aug 2025"; "from April to June" is two."""
+    """ "January-October", "the January-to-March quarter", "Jan-Aug 2025", "from April to June": one period."""
     first, last = month_number(m["mon"]), month_number(m["mon2"])
     if first == last:
         return []
     months = (last - first) % 12 + 1
-    if m["sep"].strip().lower() in ("to", "through", "thru") and word_before(text, m.start()) in ("from", "between"):
-        return [
-            Hit(*m.span("mon"), "month", FLOATING, month=first, end_month=last, months=months),
-            Hit(*m.span("mon2"), "month", FLOATING, month=last),
-        ]
     granularity = _calendar_granularity(first, months)
     if (m["noun"] or "").lower() == "quarter" and months != 3:
         return []
@@ -201,7 +232,7 @@ def _month_period(m: re.Match[str], text: str) -> list[Hit]:
     if starting is None:
         return []
     month = month_number(m["mon"])
-    end = m.end() if m["y"] else m.end("mon")
+    end = m.end() if m["y"] or m["d"] else m.end("mon")  # "the year starting April 1"
     if m["y"]:
         return [Hit(starting.start(), end, "year", FIXED, year=int(m["y"]), month=month, aligned=month == 1)]
     return [Hit(starting.start(), end, "year", FLOATING, month=month, aligned=month == 1, mode="start")]
@@ -291,12 +322,34 @@ def _context_year(m: re.Match[str], text: str) -> list[Hit]:
     if before["endyear"]:  # "end-year"
         return [Hit(before.start(), m.end(), "year", CONTEXT)]
     if before["full"]:
-        return [] if _RECORD_AFTER_RE.match(text, m.end()) else [Hit(before.start(), m.end(), "year", CONTEXT)]
+        if _RECORD_AFTER_RE.match(text, m.end()):
+            return []
+        fiscal = fiscal_context(m, text)
+        return [replace(fiscal, start=before.start())] if fiscal else [Hit(before.start(), m.end(), "year", CONTEXT)]
     if CONTEXT_YEAR_NOT_AFTER_RE.match(text, m.end()):
         return []  # "the year before", "the year to June", "year-on-year", "the year 2025"
     start = before.start("the")
     mode = "current" if _CURRENT_YEAR_BEFORE_RE.search(text, max(0, start - 40), start) else "tense"
+    if before["lead"].lower() in _FISCAL_LEADS and (fiscal := fiscal_context(m, text)) is not None:
+        return [replace(fiscal, start=start)]
     return [Hit(start, m.end(), "year", CONTEXT, mode=mode)]
+
+
+def fiscal_context(m: re.Match[str], text: str, years: bool = False) -> Hit | None:
+    """ "the budgeted target for the year" in a government's fiscal figures: its fiscal year, not the calendar's.
+
+    `years`: fiscal years named in the sentence are enough ("bonds in fiscal 2024 ... the current year"); so
+    they are in India and Japan, where companies keep the April year too ("cut its full-year forecast for
+    the year ending March 2026").
+    """
+    sentence = sentence_around(text, m.start(), m.end())
+    calendar = government_calendar(sentence)
+    if calendar.start_month == 1:
+        return None
+    national = (country_of(sentence) or PUBLICATION_COUNTRY.get()) in NATIONAL_YEAR
+    if not (_FISCAL_FIGURES_RE.search(sentence) or (years or national) and _FISCAL_YEARS_RE.search(sentence)):
+        return None
+    return Hit(m.start(), m.end(), "year", FISCAL_REL, month=calendar.start_month, aligned=False)
 
 
 def _previous(m: re.Match[str], text: str) -> list[Hit]:

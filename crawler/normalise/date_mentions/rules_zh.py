@@ -16,6 +16,7 @@ from crawler.normalise.date_mentions.lexicon_zh import (
     ZH_COUNT_BEFORE,
     ZH_COUNTS,
     ZH_DEICTIC,
+    ZH_FISCAL_OFFSETS,
     ZH_NUMBERS,
     ZH_PATTERNS,
     ZH_REL_WEEKS,
@@ -27,6 +28,7 @@ from crawler.normalise.date_mentions.resolve import (
     CONTEXT,
     DAY_OF_MONTH,
     DEICTIC,
+    FISCAL_REL,
     FIXED,
     FLOATING,
     WEEKDAY,
@@ -139,6 +141,13 @@ def _fiscal_split(m: re.Match[str], text: str) -> list[Hit]:
     return [Hit(m.start(), m.end(), "year", FIXED, year=first, month=month, aligned=False)]
 
 
+def _fiscal_rel(m: re.Match[str], text: str) -> list[Hit]:
+    """ "本财政年度", "下财年": the fiscal year of the sentence's calendar, counted from the publication date."""
+    offset = ZH_FISCAL_OFFSETS[m["rel"]]
+    month = government_calendar(sentence_around(text, m.start(), m.end())).start_month
+    return [Hit(m.start(), m.end(), "year", FISCAL_REL, month=month, offset=offset, aligned=month == 1)]
+
+
 def _part_of_year(m: re.Match[str], text: str, first: int, months: int, granularity: str) -> list[Hit]:
     """A period of a year named before it ("2024年", "今年") or of no year."""
     length = None if months == {"quarter": 3, "half": 6, "year": 12}.get(granularity, 1) else months
@@ -219,6 +228,7 @@ _HANDLERS: dict[str, Handler] = {
     "zh_m": _m,
     "zh_quarter": _quarter,
     "zh_fiscal_split": _fiscal_split,
+    "zh_fiscal_rel": _fiscal_rel,
     "zh_half": _half,
     "zh_span": _span,
     "zh_same_period": _same_period,

@@ -27,7 +27,7 @@ CHINESE_CUES = ((FUTURE_CUE_RE, FUTURE), (PAST_CUE_RE, PAST), (RECENT_CUE_RE, RE
 FUTURE_WORDS = frozenset(
     "will shall would won't won’t expected scheduled slated poised upcoming forthcoming next expect expects "
     "expecting predict predicts anticipate anticipates must should might likely expire expires starts begins "
-    "opens closes ends runs resumes reopens matures await awaits ahead reopen resume mature".split()
+    "opens closes ends runs resumes reopens matures await awaits ahead reopen resume mature payable".split()
 )
 # "going to", "plans to", "is to": future only before "to".
 FUTURE_BEFORE_TO = frozenset(
@@ -62,9 +62,18 @@ NOT_PAST_ED = frozenset(
 # A past-tense-looking word after these is an infinitive, a modal's verb, a habit or a noun ("a cut").
 NOT_PAST_AFTER = frozenset(
     "to will would may might could should can must not did does do be is are usually typically normally "
-    "traditionally generally often always annually regularly a an the its their his her our this that these those "
-    "rate tax price job spending budget cost further deep deeper sharp big bigger first second third fourth new".split()
+    "traditionally generally often always annually regularly a an the its their his her our this that these "
+    "those".split()
 )
+# Verbs whose past is also their present and a noun ("cut", "hit"): after these words, or before a
+# preposition or a time word, they are the noun ("a rate cut", "the first Fed cut in June"); "the
+# rate rose" stays past.
+SAME_FORM = frozenset("cut set hit put cost let shut quit hurt split spread burst beat".split())
+NOUN_BEFORE = frozenset(
+    "rate tax price job spending budget cost further deep deeper sharp big bigger first second third fourth new "
+    "another fed".split()
+)
+NOUN_AFTER = frozenset("in of at this next last".split())
 HAVE_WORDS = frozenset({"has", "have"})
 PERFECT_ADVERBS = frozenset("not never also already just now since nearly almost".split())
 PARTICIPLES = frozenset(
@@ -77,12 +86,17 @@ DEADLINE_WORDS = frozenset(
     "defers deferred deferring prolong prolongs prolonged".split()
 )
 BACK_VERBS = frozenset("push pushes pushed move moves moved".split())
+# Prefixes of hyphenated verbs ("re-elected", "co-hosted"); other hyphenated "-ed" words are adjectives
+# ("fentanyl-related", "state-owned", "long-awaited"), no past tense.
+VERB_PREFIXES = frozenset("re co pre de mis over under out up down cross fast kick".split())
 
 
 def _is_past(word: str) -> bool:
     if word in PAST_WORDS:
         return True
-    last = word.rsplit("-", 1)[-1]
+    first, _, last = word.rpartition("-")
+    if first and first.rsplit("-", 1)[-1] not in VERB_PREFIXES:
+        return False
     return len(last) >= 5 and last.endswith("ed") and last not in NOT_PAST_ED
 
 
@@ -153,8 +167,9 @@ def find_cues(
             two_back = words[i - 2][2] if i > 1 and gap_ok(i - 1) and gap_ok(i) else ""
             if after_prev not in NOT_FUTURE_AFTER and two_back != "than":
                 cues.append((w_start, future_end, FUTURE))
+        noun = word in SAME_FORM and (after_prev in NOUN_BEFORE or nxt in NOUN_AFTER)
         if _is_past(word) and not (
-            after_prev in NOT_PAST_AFTER or after_prev.endswith("-point") or after_prev[-1:].isdigit()
+            noun or after_prev in NOT_PAST_AFTER or after_prev.endswith("-point") or after_prev[-1:].isdigit()
         ):
             cues.append((w_start, w_end, PAST))
         perfect = _perfect_end(words, i)

@@ -446,10 +446,11 @@ class ExtractionPool:
             return
         if worker.ready:
             page = worker.task.job.url if worker.task is not None and took else None
-            logger.error("Extraction worker %d died%s; starting another", worker.pid, f" on {page}" if page else "")
+            # A warning: its page is tried again; only a page given up is an error (logged by the spider).
+            logger.warning("Extraction worker %d died%s; starting another", worker.pid, f" on {page}" if page else "")
             self._replace(worker, "crash" if took else "unresponsive")
         else:
-            logger.error("Extraction worker %d died while starting; starting another", worker.pid)
+            logger.warning("Extraction worker %d died while starting; starting another", worker.pid)
             self._forget(worker)
             self._start_failed(f"worker {worker.pid} died during its warm-up")
 

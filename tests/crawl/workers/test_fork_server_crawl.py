@@ -83,9 +83,9 @@ def test_killing_the_fork_server_mid_crawl_loses_nothing(tmp_path: Path) -> None
     text = log.read_text(encoding="utf-8")
     ids = sorted(json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines())
     assert ids == sorted(f"scmp:{i}" for i in range(FIRST_ID, FIRST_ID + ARTICLES)), text[-3000:]
-    # The worker killed on purpose is logged as an error (nothing was lost): the checks fail on it.
-    assert crawl.returncode == exit_codes.CHECKS_FAILED, text[-3000:]
-    assert "exit code: 1 (CHECKS_FAILED: checks_failed)" in text
+    # The worker killed on purpose is a warning: its page was delivered, so the run succeeds.
+    assert crawl.returncode == exit_codes.OK, text[-3000:]
+    assert f"WARNING: Extraction worker {first_worker} died" in text
     assert "'extract/worker_crash'" not in text
     assert "'workers/restarts': 1," in text  # the worker killed on purpose, nothing else
     assert [line for line in text.splitlines() if "died" in line] == [

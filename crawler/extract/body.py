@@ -30,6 +30,10 @@ def css_to_xpath(selector: str) -> str:
 _SIMPLE = re.compile(r"^(?:#(?P<id>[\w-]+)|\.(?P<cls>[\w-]+)|\[(?P<attr>[\w-]+)=\"(?P<val>[^\"]*)\"\])$")
 
 
+# Up to this many simple selectors, elements are looked up by XPath rather than walked.
+XPATH_MAX_SELECTORS = 6
+
+
 class SelectorSet:
     """CSS selectors matched in one pass over the tree.
 
@@ -57,6 +61,21 @@ class SelectorSet:
                 except SelectorError:
                     logger.warning("Invalid CSS selector in site data: %r", selector)
         self.xpath = etree.XPath(" | ".join(complex_parts)) if complex_parts else None
+        self.candidates = self._candidates()
+
+    def _candidates(self) -> etree.XPath | None:
+        """For a few selectors (a paywall marker), an XPath for the elements that may match: ids and
+        attribute values compared by libxml2, class names as substrings of `class` (a superset,
+        checked in Python), so that only those elements become Python objects (1.5 -> 0.5 ms on a
+        100 KB page). With many selectors the walk is faster (libxml2 tests each one per element:
+        1.6 ms walking, 7.7 ms by XPath for 33 selectors). None: walk."""
+        values = [*self.ids, *self.classes, *(v for vs in self.attributes.values() for v in vs)]
+        if len(values) > XPATH_MAX_SELECTORS or any("'" in value for value in values):
+            return None
+        conditions = [f"@id='{value}'" for value in sorted(self.ids)]
+        conditions += [f"contains(@class, '{value}')" for value in sorted(self.classes)]
+        conditions += [f"@{name}='{value}'" for name, vs in sorted(self.attributes.items()) for value in sorted(vs)]
+        return etree.XPath(f"descendant-or-self::*[{' or '.join(conditions)}]") if conditions else None
 
     def _hit(self, element: HtmlElement) -> bool:
         get = element.get
@@ -72,7 +91,8 @@ class SelectorSet:
         """Matching elements, outermost first (an element inside a matched one is not listed again)."""
         found: list[HtmlElement] = []
         if self.ids or self.classes or self.attributes:
-            for element in tree.iter(etree.Element):
+            elements = self.candidates(tree) if self.candidates is not None else tree.iter(etree.Element)
+            for element in elements:
                 if self._hit(element) and not any(a in found for a in element.iterancestors()):
                     found.append(element)
         if self.xpath is not None:
@@ -205,9 +225,17 @@ def body_paragraphs(tree: HtmlElement, url: str, *, precision: bool = False) -> 
     return [text for _, text in body_blocks(tree, url, precision=precision)]
 
 
-def body_blocks(tree: HtmlElement, url: str, *, precision: bool = False) -> list[tuple[str, str]]:
-    """`(tag, text)` of each block trafilatura keeps: `p`, `head`, `list`, `quote`, `table`..."""
-    document = trafilatura.bare_extraction(
+# trafilatura's own extraction is kept without its comparison with readability and justext when it
+# has at least this much text (characters) in paragraphs, no more tables than paragraphs and none
+# of the elements that call for justext: then readability replaces it only if it finds more than
+# twice the text, which on real pages it did not (docs/performance.md, measured with pages_bench).
+FAST_MIN_TEXT = 1500
+_UNCLEAN = ".//aside|.//audio|.//button|.//fencedframe|.//fieldset|.//figure|.//footer|.//iframe|.//input|" \
+    ".//label|.//link|.//nav|.//noindex|.//noscript|.//object|.//option|.//select|.//source|.//svg|.//time"
+
+
+def _extraction(tree: HtmlElement, url: str, precision: bool, fast: bool) -> object:
+    return trafilatura.bare_extraction(
         tree,
         url=url,
         include_comments=False,
@@ -215,7 +243,30 @@ def body_blocks(tree: HtmlElement, url: str, *, precision: bool = False) -> list
         include_links=False,
         with_metadata=False,
         favor_precision=precision,
+        fast=fast,
     )
+
+
+def _needs_comparison(body: object) -> bool:
+    """True when trafilatura's comparison with readability and justext could change `body`."""
+    if body is None:
+        return True
+    paragraphs = body.findall(".//p")  # type: ignore[attr-defined]
+    if sum(len(text) for p in paragraphs for text in p.itertext()) < FAST_MIN_TEXT:
+        return True
+    return len(body.findall(".//table")) > len(paragraphs) or bool(body.xpath(_UNCLEAN))  # type: ignore[attr-defined]
+
+
+def body_blocks(tree: HtmlElement, url: str, *, precision: bool = False) -> list[tuple[str, str]]:
+    """`(tag, text)` of each block trafilatura keeps: `p`, `head`, `list`, `quote`, `table`..."""
+    # Precision mode only: the default mode's short-text escalation also depends on the comparison.
+    document = _extraction(tree, url, precision, fast=precision)
+    if precision and _needs_comparison(getattr(document, "body", None)):
+        document = _extraction(tree, url, precision, fast=False)
+    return _blocks(document)
+
+
+def _blocks(document: object) -> list[tuple[str, str]]:
     body = getattr(document, "body", None)
     if body is None:
         return []

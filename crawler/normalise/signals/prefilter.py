@@ -11,6 +11,7 @@ The result is exactly that of the pattern alone (docs/performance.md).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -189,24 +190,36 @@ class Prefiltered:
             return iter(())
         if self.starts is None:
             return self.pattern.finditer(text, lo, end)
-        haystack = (folded if folded is not None else fold(part)) if self.ignore_case else part
-        if len(haystack) != len(part):  # a fold that moved offsets: scan as usual
+        positions = self.start_positions(part, folded)
+        if positions is None:
             return self.pattern.finditer(text, lo, end)
-        return self._anchored(text, lo, end, haystack)
+        return self.finditer_at(text, lo, end, [at + lo for at in positions])
 
-    def _anchored(self, text: str, lo: int, end: int, haystack: str) -> Iterator[re.Match[str]]:
-        """What `finditer` yields, trying the pattern only at the occurrences of its start literals."""
-        candidates: set[int] = set()
-        for start in self.starts or ():
+    def start_positions(self, text: str, folded: str | None = None) -> list[int] | None:
+        """Sorted offsets in `text` where a match can start (`folded`: `fold(text)`); None: not known."""
+        if self.starts is None:
+            return None
+        haystack = (folded if folded is not None else fold(text)) if self.ignore_case else text
+        if len(haystack) != len(text):  # a fold that moved offsets
+            return None
+        found: set[int] = set()
+        for start in self.starts:
             at = haystack.find(start)
             while at >= 0:
-                candidates.add(at)
+                found.add(at)
                 at = haystack.find(start, at + 1)
+        return sorted(found)
+
+    def finditer_at(self, text: str, lo: int, hi: int, positions: list[int]) -> Iterator[re.Match[str]]:
+        """What `pattern.finditer(text, lo, hi)` yields, given `start_positions(text)`: the pattern is
+        tried only there (a match needs its start literal, and starts after the previous match)."""
         pos = lo
-        for at in sorted(candidates):
-            if at + lo < pos:
+        for at in positions[bisect_left(positions, lo):]:
+            if at >= hi:
+                break
+            if at < pos:
                 continue
-            m = self.pattern.match(text, at + lo, end)
+            m = self.pattern.match(text, at, hi)
             if m is not None:
                 yield m
                 pos = m.end()

@@ -144,6 +144,7 @@ def measure(command: list[str], *, cwd: str | None = None, env: dict[str, str] |
         "cpu_seconds": cpu,
         # Everything else the machine did meanwhile (other processes, the HTTP server), in CPU seconds.
         "other_cpu_seconds": max(0.0, machine_busy - cpu),
+        "machine_cpu_seconds": machine_busy,
         "peak_rss_bytes": sampler.peak_rss,
         "peak_processes": sampler.peak_processes,
         "max_single_rss_bytes": after.ru_maxrss * 1024,

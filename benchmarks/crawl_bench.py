@@ -34,6 +34,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -47,7 +48,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 if str(PROJECT) not in sys.path:  # `python benchmarks/crawl_bench.py` works too
     sys.path.insert(0, str(PROJECT))
 
-from benchmarks.crawl_measure import process_cpu_seconds  # noqa: E402
+from benchmarks.crawl_measure import family_cpu_seconds  # noqa: E402
 from benchmarks.crawl_server import ServerProcess  # noqa: E402
 from benchmarks.crawl_site import write_discovery, write_pages  # noqa: E402
 
@@ -125,16 +126,19 @@ def run_one(config: str, n: int, base_url: str, work: Path, pipelines: dict[str,
     cmd, cwd = command(config, f"{base_url}/n{n}/sitemap.xml", f"{base_url}/n{n}/feed.xml", out, stats_path,
                        pipelines)
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
-    server_before = process_cpu_seconds(server_pid)
+    server_before = family_cpu_seconds(server_pid)
     subprocess.run([sys.executable, "-m", "benchmarks.crawl_measure", "--out", str(measure_path), "--cwd", str(cwd),
                     "--", *cmd], cwd=PROJECT, env=env, check=False)
-    server_cpu = process_cpu_seconds(server_pid) - server_before
+    server_cpu = family_cpu_seconds(server_pid) - server_before
     measured = json.loads(measure_path.read_text())
     stats = json.loads(stats_path.read_text())["stats"] if stats_path.exists() else {}
     items = sum(1 for line in out.open(encoding="utf-8") if line.strip()) if out.exists() else 0
     elapsed = float(stats.get("elapsed_time_seconds") or measured["wall_seconds"])
     for path in work.glob(f"{tag}*"):
-        path.unlink()
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
     return {
         "config": config, "n": n, "items": items, "returncode": measured["returncode"],
         "errors": int(stats.get("log_count/ERROR", 0)),
@@ -198,7 +202,7 @@ def ratios(rows: list[dict[str, Any]]) -> list[str]:
     sizes = sorted({r["n"] for r in rows})
     for n in sizes:
         a, b, c, c0 = (get.get((config, n)) for config in CONFIGS)
-        if b and c:
+        if b and c and b["articles_per_s"] and b["cpu_per_article"] == b["cpu_per_article"]:  # not NaN
             speed = c["articles_per_s"] / b["articles_per_s"]
             cpu = c["cpu_per_article"] / b["cpu_per_article"]
             machine = c["machine_cpu_per_article"] / b["machine_cpu_per_article"]

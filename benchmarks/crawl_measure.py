@@ -44,6 +44,23 @@ def process_cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
+def family_cpu_seconds(pid: int) -> float:
+    """CPU seconds of a live process and its live children (nginx: the master and its workers)."""
+    total = process_cpu_seconds(pid)
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                stat = Path(f"/proc/{name}/stat").read_bytes()
+            except OSError:
+                continue
+            if int(stat[stat.rindex(b")") + 2:].split()[1]) == pid:
+                try:
+                    total += process_cpu_seconds(int(name))
+                except OSError:
+                    continue
+    return total
+
+
 def become_subreaper() -> bool:
     libc = ctypes.CDLL(None, use_errno=True)
     return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0

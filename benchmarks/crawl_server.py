@@ -57,7 +57,7 @@ def _exit_with_parent(parent: int) -> None:
 
 
 NGINX_CONF = """daemon off;
-worker_processes 1;
+{user}worker_processes 1;
 pid {work}/nginx.pid;
 error_log {work}/error.log crit;
 events {{ worker_connections 1024; }}
@@ -97,14 +97,18 @@ class ServerProcess:
         self.port = 0
         self.nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
         self.kind = "nginx" if self.nginx and use_nginx is not False else "python"
+        self.work: Path | None = None
 
     def __enter__(self) -> ServerProcess:
         if self.kind == "nginx":
             assert self.nginx is not None
-            work = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+            work = self.work = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
             self.port = free_port()
             conf = work / "nginx.conf"
-            conf.write_text(NGINX_CONF.format(work=work, port=self.port, root=self.root.resolve()), encoding="utf-8")
+            # Started as root, nginx's worker would run as `nobody` and not read a private temporary folder.
+            user = "user root root;\n" if os.geteuid() == 0 else ""
+            conf.write_text(NGINX_CONF.format(user=user, work=work, port=self.port, root=self.root.resolve()),
+                            encoding="utf-8")
             self.process = subprocess.Popen([self.nginx, "-c", str(conf), "-p", str(work)], cwd=self.cwd, text=True)
             deadline = time.monotonic() + 10
             while time.monotonic() < deadline:
@@ -132,6 +136,8 @@ class ServerProcess:
         if self.process is not None:
             self.process.terminate()
             self.process.wait(timeout=10)
+        if self.work is not None:
+            shutil.rmtree(self.work, ignore_errors=True)
 
 
 if __name__ == "__main__":

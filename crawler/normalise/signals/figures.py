@@ -212,16 +212,21 @@ def _kind(text: str, lo: int, value: Value, indicator: str, family: str) -> str:
     return "actual"
 
 
-def _place(text: str, lo: int, hi: int, owner: Mention, family: str) -> str | None:
-    best: tuple[int, str] | None = None
+def _place_mentions(text: str, lo: int, hi: int, family: str) -> list[tuple[int, int, str]]:
+    """`(start, end, place)` of every place pattern's matches in the sentence, in table order."""
     folded = fold(text[lo:hi])
-    for pattern, name in _places(family):
-        for m in pattern.finditer(text, lo, hi, folded):
-            distance = owner.start - m.end() if m.end() <= owner.start else (m.start() - owner.end) * 2 + 5
-            if m.start() <= owner.start < m.end() or owner.start <= m.start() < owner.end:
-                distance = 0
-            if best is None or max(distance, 0) < best[0]:
-                best = (max(distance, 0), name)
+    return [(m.start(), m.end(), name) for pattern, name in _places(family)
+            for m in pattern.finditer(text, lo, hi, folded)]
+
+
+def _place(places: Sequence[tuple[int, int, str]], owner: Mention) -> str | None:
+    best: tuple[int, str] | None = None
+    for start, end, name in places:
+        distance = owner.start - end if end <= owner.start else (start - owner.end) * 2 + 5
+        if start <= owner.start < end or owner.start <= start < owner.end:
+            distance = 0
+        if best is None or max(distance, 0) < best[0]:
+            best = (max(distance, 0), name)
     return best[1] if best else None
 
 
@@ -270,10 +275,13 @@ def _sentence_figures(text: str, field: str, lo: int, hi: int, family: str, amou
     values = [v for v in values if not any(v.start < a.end and a.start < v.end for a in money)] + money
     mentions = [m for m in mentions if m.indicator or not any(m.start < a.end and a.start < m.end for a in money)]
     values = [v for v in values if not any(v.start < m.end and m.start < v.end for m in mentions)]
+    dates = [d for d in dates if d["start"] <= hi and d["end"] >= lo]  # those of this sentence (same order)
     values = [v for v in values if not any(d["start"] <= v.start < d["end"] for d in dates if d.get("field") == field)]
     values.sort(key=lambda v: v.start)
     out: list[dict[str, Any]] = []
     prev_end = lo
+    places: list[tuple[int, int, str]] | None = None
+    specials_by_place: dict[str | None, list[Any]] = {}
     for value in values:
         owner = _owner(text, value, mentions, family)
         if owner is None or owner.indicator is None:
@@ -290,9 +298,13 @@ def _sentence_figures(text: str, field: str, lo: int, hi: int, family: str, amou
         number = value.value * _sign(text, value, owner, prev_end, family)
         if unit == "amount" and indicator == "trade_balance" and re.search(r"deficit|逆差", text[owner.start:owner.end], re.I):
             number = -abs(number)
-        place = _place(text, lo, hi, owner, family)
+        if places is None:
+            places = _place_mentions(text, lo, hi, family)
+        place = _place(places, owner)
         kind = _kind(text, lo, value, indicator, family)
-        specials = special_mentions(text, lo, hi, published, place)
+        if place not in specials_by_place:
+            specials_by_place[place] = special_mentions(text, lo, hi, published, place)
+        specials = specials_by_place[place]
         period = None if is_previous_level(text, value.start, value.end) else \
             pick_period(text, (lo, hi), (value.start, value.end), indicator, dates, specials, family,
                         first_indicator=min(m.start for m in mentions if m.indicator), kind=kind)

@@ -42,7 +42,8 @@ class SelectorSet:
     scan, about 0.5 ms per selector on a 100 KB page). Anything else goes through one compiled XPath.
     """
 
-    def __init__(self, selectors: tuple[str, ...]) -> None:
+    def __init__(self, selectors: tuple[str, ...], *, narrow: bool = True) -> None:
+        self.narrow = narrow
         self.ids: set[str] = set()
         self.classes: set[str] = set()
         self.attributes: dict[str, set[str]] = {}
@@ -62,6 +63,22 @@ class SelectorSet:
                     logger.warning("Invalid CSS selector in site data: %r", selector)
         self.xpath = etree.XPath(" | ".join(complex_parts)) if complex_parts else None
         self.candidates = self._candidates()
+        self.attribute_values = {name: etree.XPath(f"descendant-or-self::*/@{name}", smart_strings=False)
+                                 for name in self.attributes}
+
+    def for_page(self, tree: HtmlElement) -> SelectorSet:
+        """The simple selectors whose id, class or value occurs on the page (read as strings by
+        libxml2, no element objects): usually a few, looked up by XPath instead of a walk."""
+        if not self.narrow or not (self.ids or self.classes or self.attributes):
+            return self
+        present = [f"#{value}" for value in sorted(self.ids.intersection(_IDS(tree)))] if self.ids else []
+        if self.classes:
+            tokens = set(" ".join(_CLASSES(tree)).split())
+            present += [f".{value}" for value in sorted(self.classes & tokens)]
+        for name, values in sorted(self.attributes.items()):
+            on_page = values.intersection(self.attribute_values[name](tree))
+            present += [f'[{name}="{value}"]' for value in sorted(on_page)]
+        return _simple_set(tuple(present))
 
     def _candidates(self) -> etree.XPath | None:
         """For a few selectors (a paywall marker), an XPath for the elements that may match: ids and
@@ -90,14 +107,25 @@ class SelectorSet:
     def matches(self, tree: HtmlElement) -> list[HtmlElement]:
         """Matching elements, outermost first (an element inside a matched one is not listed again)."""
         found: list[HtmlElement] = []
-        if self.ids or self.classes or self.attributes:
-            elements = self.candidates(tree) if self.candidates is not None else tree.iter(etree.Element)
+        simple = self.for_page(tree)
+        if simple.ids or simple.classes or simple.attributes:
+            elements = simple.candidates(tree) if simple.candidates is not None else tree.iter(etree.Element)
             for element in elements:
-                if self._hit(element) and not any(a in found for a in element.iterancestors()):
+                if simple._hit(element) and not any(a in found for a in element.iterancestors()):
                     found.append(element)
         if self.xpath is not None:
             found.extend(e for e in self.xpath(tree) if e not in found)
         return found
+
+
+_IDS = etree.XPath("descendant-or-self::*/@id", smart_strings=False)
+_CLASSES = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
+
+
+@lru_cache(maxsize=1024)
+def _simple_set(selectors: tuple[str, ...]) -> SelectorSet:
+    """The simple selectors a page has, built once per combination."""
+    return SelectorSet(selectors, narrow=False)
 
 
 @lru_cache(maxsize=64)

@@ -41,3 +41,15 @@ def test_lookup_matches_walk(selectors: tuple[str, ...]) -> None:
 def test_lookup_is_used_for_few_selectors_only() -> None:
     assert SelectorSet((".a", ".b")).candidates is not None
     assert SelectorSet(tuple(f".c{i}" for i in range(XPATH_MAX_SELECTORS + 1))).candidates is None
+
+
+def test_selectors_absent_from_the_page_are_left_out_with_the_same_matches() -> None:
+    selectors = (".promo", "#paywall", '[data-qa="Paywall-Container"]', ".absent", "#absent", '[data-qa="absent"]',
+                 ".x", ".y", ".z", "section p")
+    tree = html.fromstring(PAGE)
+    narrowed = SelectorSet(selectors).for_page(tree)
+    assert narrowed.classes == {"promo", "x"} and narrowed.ids == {"paywall"}
+    assert narrowed.attributes == {"data-qa": {"Paywall-Container"}}
+    full = SelectorSet(selectors, narrow=False)
+    assert full.candidates is None  # too many for the XPath lookup: a walk
+    assert [e.text for e in SelectorSet(selectors).matches(tree)] == [e.text for e in full.matches(tree)]

@@ -6,9 +6,8 @@ Pure functions; patterns are data. Which signals count: docs/cleaning.md (block 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
-
-from lxml import etree
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -62,9 +61,6 @@ LINE_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 # Text nodes a reader sees (noscript included: challenge pages put their message there).
-_VISIBLE_TEXT = etree.XPath(
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::template)]", smart_strings=False
-)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·)\s+|\s*\|\s*")
 _SPACE = re.compile(r"\s+")
 _TRAILING = " .!。！:：-–—"
@@ -133,6 +129,33 @@ def block_page_reason(title: str, text: str, status: int | None = None) -> str |
     return None
 
 
+_HIDDEN = frozenset({"script", "style", "template"})
+
+
+def _visible_text_nodes(tree: HtmlElement) -> Iterator[str]:
+    """The text nodes of `//body//text()` outside script, style and template, in document order,
+    read lazily (that XPath tests every text node of the page for its ancestors first)."""
+    body = next(tree.getroottree().getroot().iter("body"), None)  # `//body`: the whole document's
+    if body is None:
+        return
+    if body.text:
+        yield body.text
+    stack: list[tuple[Iterator[HtmlElement], str | None]] = [(iter(body), None)]
+    while stack:
+        children, tail = stack[-1]
+        child = next(children, None)
+        if child is None:  # an element's content is done: its tail follows
+            stack.pop()
+            if tail:
+                yield tail
+        elif isinstance(child.tag, str) and child.tag not in _HIDDEN:
+            if child.text:
+                yield child.text
+            stack.append((iter(child), child.tail))
+        elif child.tail:
+            yield child.tail
+
+
 def visible_text(tree: HtmlElement, limit: int = MAX_BLOCK_PAGE_CHARS + 1) -> str:
     """The page's visible text, one line per text node, read only up to `limit` characters.
 
@@ -140,8 +163,8 @@ def visible_text(tree: HtmlElement, limit: int = MAX_BLOCK_PAGE_CHARS + 1) -> st
     """
     lines: list[str] = []
     size = 0
-    for node in _VISIBLE_TEXT(tree):
-        line = _fold(str(node))
+    for node in _visible_text_nodes(tree):
+        line = _fold(node)
         if not line:
             continue
         lines.append(line)

@@ -34,6 +34,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -47,7 +48,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 if str(PROJECT) not in sys.path:  # `python benchmarks/crawl_bench.py` works too
     sys.path.insert(0, str(PROJECT))
 
-from benchmarks.crawl_measure import process_cpu_seconds  # noqa: E402
+from benchmarks.crawl_measure import family_cpu_seconds  # noqa: E402
 from benchmarks.crawl_server import ServerProcess  # noqa: E402
 from benchmarks.crawl_site import write_discovery, write_pages  # noqa: E402
 
@@ -93,15 +94,18 @@ def project_pipelines() -> dict[str, int]:
         os.chdir(cwd)
 
 
-def command(config: str, index_url: str, out: Path, stats: Path, pipelines: dict[str, int]) -> tuple[list[str], Path]:
+def command(config: str, index_url: str, feed_url: str, out: Path, stats: Path,
+            pipelines: dict[str, int]) -> tuple[list[str], Path]:
     """The crawl command of one configuration, and the folder to run it in."""
     settings = dict(COMMON)
     if config in ("fetch", "naive"):
         spider = "fetch" if config == "fetch" else "trafilatura"
-        cmd = [sys.executable, "-m", "benchmarks.crawl_baselines", spider, index_url, str(out), str(stats)]
+        cmd = [sys.executable, "-m", "benchmarks.crawl_baselines", spider, index_url, str(out), str(stats),
+               "--feed", feed_url]
         cwd = out.parent
     else:
-        cmd = [sys.executable, "-m", "scrapy", "crawl", "scmp", "-a", f"sitemaps={index_url}", "-O", str(out)]
+        cmd = [sys.executable, "-m", "scrapy", "crawl", "scmp", "-a", f"sitemaps={index_url}", "-a",
+               f"feeds={feed_url}", "-O", str(out)]
         # Fresh state files per run: nothing is skipped as already seen; the repository's state/ is untouched.
         settings.update({"CRAWL_STATS_FILE": str(stats), "ITEM_PIPELINES": json.dumps(pipelines),
                          "STATE_PATH": str(out.with_suffix(".state.sqlite")),
@@ -114,28 +118,35 @@ def command(config: str, index_url: str, out: Path, stats: Path, pipelines: dict
     return cmd, cwd
 
 
-def run_one(config: str, n: int, index_url: str, work: Path, pipelines: dict[str, int],
+def run_one(config: str, n: int, base_url: str, work: Path, pipelines: dict[str, int],
             server_pid: int) -> dict[str, Any]:
     """One measured crawl."""
     tag = f"{config}-{n}-{time.monotonic_ns()}"
     out, stats_path, measure_path = work / f"{tag}.jsonl", work / f"{tag}-stats.json", work / f"{tag}-measure.json"
-    cmd, cwd = command(config, index_url, out, stats_path, pipelines)
+    cmd, cwd = command(config, f"{base_url}/n{n}/sitemap.xml", f"{base_url}/n{n}/feed.xml", out, stats_path,
+                       pipelines)
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
-    server_before = process_cpu_seconds(server_pid)
+    server_before = family_cpu_seconds(server_pid)
     subprocess.run([sys.executable, "-m", "benchmarks.crawl_measure", "--out", str(measure_path), "--cwd", str(cwd),
                     "--", *cmd], cwd=PROJECT, env=env, check=False)
-    server_cpu = process_cpu_seconds(server_pid) - server_before
+    server_cpu = family_cpu_seconds(server_pid) - server_before
     measured = json.loads(measure_path.read_text())
     stats = json.loads(stats_path.read_text())["stats"] if stats_path.exists() else {}
     items = sum(1 for line in out.open(encoding="utf-8") if line.strip()) if out.exists() else 0
     elapsed = float(stats.get("elapsed_time_seconds") or measured["wall_seconds"])
     for path in work.glob(f"{tag}*"):
-        path.unlink()
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
     return {
         "config": config, "n": n, "items": items, "returncode": measured["returncode"],
         "errors": int(stats.get("log_count/ERROR", 0)),
         "articles_per_s": items / elapsed if elapsed else 0.0,
         "cpu_per_article": measured["cpu_seconds"] / items if items else float("nan"),
+        # The whole machine's busy time (server and everything else included): what an idle machine shows.
+        "machine_cpu_per_article": measured["machine_cpu_seconds"] / items if items else float("nan"),
+        "cores_busy": measured["cpu_seconds"] / measured["wall_seconds"],
         "peak_rss_mb": measured["peak_rss_bytes"] / 2**20,
         "wall_s": measured["wall_seconds"], "crawl_s": elapsed, "processes": measured["peak_processes"],
         "leftover_processes": measured["leftover_processes"],
@@ -150,7 +161,9 @@ def describe(result: dict[str, Any]) -> str:
                      f"  ERRORS={result['errors']}" if result["errors"] else "",
                      f"  LEFTOVER={result['leftover_processes']}" if result["leftover_processes"] else ""))
     return (f"{result['config']:<11} N={result['n']:<5} {result['items']:>5} items {result['articles_per_s']:7.1f}/s "
-            f"{result['cpu_per_article'] * 1000:6.1f} ms CPU/article {result['peak_rss_mb']:5.0f} MB "
+            f"{result['cpu_per_article'] * 1000:6.1f} ms CPU/article "
+            f"(machine {result['machine_cpu_per_article'] * 1000:.1f}) "
+            f"{result['cores_busy']:.2f} cores {result['peak_rss_mb']:5.0f} MB "
             f"wall {result['wall_s']:5.1f} s  server {result['server_cpu_per_article'] * 1000:.1f} ms/article  "
             f"background {result['background']:.0%}{flags}")
 
@@ -160,8 +173,8 @@ def median_rows(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for n, _, config in sorted({(r["n"], CONFIGS.index(r["config"]), r["config"]) for r in results}):
         runs = [r for r in results if r["n"] == n and r["config"] == config]
         row: dict[str, Any] = {"config": config, "n": n, "runs": len(runs)}
-        for key in ("items", "articles_per_s", "cpu_per_article", "peak_rss_mb", "wall_s", "crawl_s", "background",
-                    "server_cpu_per_article"):
+        for key in ("items", "articles_per_s", "cpu_per_article", "machine_cpu_per_article", "cores_busy",
+                    "peak_rss_mb", "wall_s", "crawl_s", "background", "server_cpu_per_article"):
             row[key] = statistics.median(r[key] for r in runs)
         row["processes"] = max(r["processes"] for r in runs)
         rows.append(row)
@@ -169,11 +182,13 @@ def median_rows(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    lines = ["| configuration | N | articles | articles/s | CPU s/article | peak RSS (tree) | processes | wall s |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| configuration | N | articles | articles/s | CPU ms/article (tree) | CPU ms/article (machine) | "
+             "cores busy | peak RSS (tree) | processes | wall s |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         lines.append(f"| {LABELS[r['config']]} | {r['n']} | {r['items']:.0f} | {r['articles_per_s']:.1f} | "
-                     f"{r['cpu_per_article']:.4f} | {r['peak_rss_mb']:.0f} MB | {r['processes']} | {r['wall_s']:.1f} |")
+                     f"{r['cpu_per_article'] * 1000:.1f} | {r['machine_cpu_per_article'] * 1000:.1f} | "
+                     f"{r['cores_busy']:.2f} | {r['peak_rss_mb']:.0f} MB | {r['processes']} | {r['wall_s']:.1f} |")
     return "\n".join(lines)
 
 
@@ -187,11 +202,13 @@ def ratios(rows: list[dict[str, Any]]) -> list[str]:
     sizes = sorted({r["n"] for r in rows})
     for n in sizes:
         a, b, c, c0 = (get.get((config, n)) for config in CONFIGS)
-        if b and c:
+        if b and c and b["articles_per_s"] and b["cpu_per_article"] == b["cpu_per_article"]:  # not NaN
             speed = c["articles_per_s"] / b["articles_per_s"]
             cpu = c["cpu_per_article"] / b["cpu_per_article"]
+            machine = c["machine_cpu_per_article"] / b["machine_cpu_per_article"]
             lines.append(f"N={n}: (c)/(b) articles/s = {speed:.2f}x (target >= 1.6x: {verdict(speed >= 1.6)}); "
-                         f"CPU s/article = {cpu:.2f}x (target <= 1.3x: {verdict(cpu <= 1.3)})")
+                         f"CPU/article = {cpu:.2f}x tree, {machine:.2f}x machine (target <= 1.3x: "
+                         f"{verdict(cpu <= 1.3)})")
         if c and c0:
             lines.append(f"N={n}: (c)/(c0), the same crawl with and without workers: "
                          f"{c['articles_per_s'] / c0['articles_per_s']:.2f}x articles/s, "
@@ -218,6 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-background", type=float, default=0.10,
                         help="re-run a crawl during which other processes used more than this share of the cores")
     parser.add_argument("--noisy-retries", type=int, default=2, help="at most this many re-runs per crawl")
+    parser.add_argument("--server", choices=("auto", "nginx", "python"), default="auto",
+                        help="auto: nginx when installed, else Python's threading server")
     args = parser.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     inline_sizes = {int(s) for s in args.inline_sizes.split(",") if s}
@@ -237,10 +256,13 @@ def main(argv: list[str] | None = None) -> int:
         root, work = Path(tmp) / "site", Path(tmp) / "work"
         root.mkdir()
         work.mkdir()
-        with ServerProcess(root, PROJECT) as server:
+        use_nginx = {"auto": None, "nginx": True, "python": False}[args.server]
+        with ServerProcess(root, PROJECT, use_nginx) as server:
+            if args.server == "nginx" and server.kind != "nginx":
+                parser.error("--server nginx: nginx is not installed")
             built = build(root, server.base_url, max(sizes), sizes)
             print(f"site: {max(sizes)} pages, mean {built['mean_kb']:.0f} KB, written in {built['seconds']:.0f} s; "
-                  f"served by {server.base_url} (pid {server.pid})")
+                  f"served by {server.kind} at {server.base_url} (pid {server.pid})")
             for run in range(args.runs):
                 for n in sizes:
                     for config in configs:
@@ -248,8 +270,7 @@ def main(argv: list[str] | None = None) -> int:
                             continue
                         attempts: list[dict[str, Any]] = []
                         while len(attempts) <= args.noisy_retries:
-                            attempts.append(run_one(config, n, f"{server.base_url}/n{n}/sitemap.xml", work,
-                                                    pipelines, server.pid))
+                            attempts.append(run_one(config, n, server.base_url, work, pipelines, server.pid))
                             if attempts[-1]["background"] <= args.max_background:
                                 break
                             print(f"  (other processes used {attempts[-1]['background']:.0%} of the cores)", flush=True)

@@ -44,6 +44,23 @@ def process_cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
+def family_cpu_seconds(pid: int) -> float:
+    """CPU seconds of a live process and its live children (nginx: the master and its workers)."""
+    total = process_cpu_seconds(pid)
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                stat = Path(f"/proc/{name}/stat").read_bytes()
+            except OSError:
+                continue
+            if int(stat[stat.rindex(b")") + 2:].split()[1]) == pid:
+                try:
+                    total += process_cpu_seconds(int(name))
+                except OSError:
+                    continue
+    return total
+
+
 def become_subreaper() -> bool:
     libc = ctypes.CDLL(None, use_errno=True)
     return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
@@ -144,6 +161,7 @@ def measure(command: list[str], *, cwd: str | None = None, env: dict[str, str] |
         "cpu_seconds": cpu,
         # Everything else the machine did meanwhile (other processes, the HTTP server), in CPU seconds.
         "other_cpu_seconds": max(0.0, machine_busy - cpu),
+        "machine_cpu_seconds": machine_busy,
         "peak_rss_bytes": sampler.peak_rss,
         "peak_processes": sampler.peak_processes,
         "max_single_rss_bytes": after.ru_maxrss * 1024,

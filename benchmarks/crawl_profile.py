@@ -1,6 +1,6 @@
 """Where one article's CPU time goes, stage by stage, on the benchmark's generated pages.
 
-    python -m benchmarks.crawl_profile [--pages 40] [--top 20]
+    python -m benchmarks.crawl_profile [--pages 40] [--top 20] [--kinds standard]
 
 Each stage is timed alone in this process (no Scrapy, no I/O) over the same pages:
 the naive baseline's whole work (`trafilatura.extract`), then this project's worker side
@@ -33,7 +33,7 @@ if str(PROJECT) not in sys.path:
 import trafilatura  # noqa: E402
 from trafilatura.utils import load_html  # noqa: E402
 
-from benchmarks.crawl_site import BenchSite  # noqa: E402
+from benchmarks.crawl_site import KINDS, BenchSite, kind_of  # noqa: E402
 from crawler import settings as project_settings  # noqa: E402
 from crawler.dates.page import publication_dates  # noqa: E402
 from crawler.extract import extract_article  # noqa: E402
@@ -100,9 +100,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=40)
     parser.add_argument("--top", type=int, default=20)
+    parser.add_argument("--kinds", default=",".join(sorted(set(KINDS))),
+                        help="page kinds to profile (default: the whole mix; `standard` for the pre-mix pages)")
     args = parser.parse_args(argv)
-    site = BenchSite("https://www.scmp.com", max(args.pages, 10))
-    pages = [(site.page(i), site.meta(i).url) for i in range(args.pages)]
+    kinds = set(args.kinds.split(","))
+    site = BenchSite("https://www.scmp.com", max(args.pages, 10) * 20)
+    indexes = [i for i in range(site.pages) if kind_of(i) in kinds][: args.pages]
+    pages = [(site.page(i), site.meta(i).url) for i in indexes]
     extracted = [asdict(extract_article(html, url, site="scmp", now=NOW, fetched_at=NOW.isoformat()).article)
                  for html, url in pages]
     rows: list[tuple[str, str, float]] = [
@@ -129,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
                          per_page_ms(functools.partial(_process, pipeline), results, repeat=1)))
     rows.append(("reactor", "feed line (json.dumps of the item)",
                  per_page_ms(lambda r: json.dumps(r.item, ensure_ascii=False), results)))
-    print(f"{len(pages)} generated pages, {sum(len(h) for h, _ in pages) / len(pages) / 1024:.0f} KB on average; "
+    print(f"{len(pages)} generated pages ({','.join(sorted(kinds))}), "
+          f"{sum(len(h) for h, _ in pages) / len(pages) / 1024:.0f} KB on average; "
           "CPU ms per article, best of 2:")
     print("| side | stage | ms/article |\n| --- | --- | ---: |")
     for side, stage, ms in rows:

@@ -1,4 +1,4 @@
-"""The benchmark's local news site: N SCMP-shaped article pages of 60-150 KB and news sitemaps.
+"""The benchmark's local news site: N SCMP-shaped article pages, news sitemaps and an RSS feed.
 
 Each page is what a real news page weighs: a head full of meta tags, inline CSS and scripts, one
 JSON-LD `NewsArticle`, a mega-menu, breadcrumbs, the article (headline, standfirst, date line,
@@ -7,8 +7,13 @@ amounts and dates in it), related and trending lists with images, a newsletter b
 and a `__NEXT_DATA__` payload carrying the body again. Text is generated from sentence templates,
 seeded by the page number, so every page differs and every build is identical.
 
-Sitemaps: `/n<N>/sitemap.xml` (an index) points at `/n<N>/sitemap_news_<k>.xml` news sitemaps of at
-most 1,000 URLs each (Google's limit), so one build serves every N up to its size.
+The mix (by page index, out of 20): 11 standard stories (10-30 paragraphs), 4 short briefs (2-4
+paragraphs), 2 long features (45-70 paragraphs), 2 Chinese pages served in GBK, 1 page of
+statistics tables between its paragraphs.
+
+Discovery: `/n<N>/sitemap.xml` (an index) points at `/n<N>/sitemap_news_<k>.xml` news sitemaps of at
+most 1,000 URLs each (Google's limit), so one build serves every N up to its size; `/n<N>/feed.xml`
+is an RSS feed of the newest 100 stories (also in the sitemaps: the crawls read both).
 """
 
 from __future__ import annotations
@@ -81,6 +86,47 @@ _CSS_RULES = ("display:flex", "margin:0 auto", "padding:8px 16px", "font-size:14
               "grid-template-columns:repeat(4,1fr)", "font-family:Roboto,Arial,sans-serif", "z-index:10")
 
 
+# Chinese economic-news sentences (the GBK pages), with amounts, per cent figures and dates.
+_ZH_PLACES = ("深圳", "广州", "上海", "北京", "杭州", "成都", "武汉", "广东", "浙江", "江苏")
+_ZH_METRICS = ("出口", "社会消费品零售总额", "规模以上工业增加值", "固定资产投资", "居民消费价格", "进口",
+               "实际使用外资", "一般公共预算收入", "地区生产总值")
+_ZH_TEMPLATES = (
+    "{place}{metric}同比增长{pct}%，达到{n}亿元，{org}表示。",
+    "据{org}数据，{when}{place}{metric}同比下降{pct}%。",
+    "{when}，{place}{metric}累计完成{n}亿元，比上年同期增长{pct}%。",
+    "{org}预计，{place}全年{metric}增速将保持在{pct}%左右。",
+    "分析人士认为，{place}经济复苏仍面临压力，需要更多政策支持。",
+    "{org}表示，将继续加大对实体经济的支持力度，稳定市场预期。",
+    "业内人士指出，{metric}数据显示内需有所改善，但外部环境依然复杂。",
+)
+_ZH_WHEN = ("今年前三季度", "1-10月", "上半年", "2025年", "10月份", "第三季度", "去年同期", "今年以来")
+_ZH_ORGS = ("国家统计局", "海关总署", "省统计局", "市发展改革委", "中国人民银行", "商务部")
+
+# Page kinds by index (out of 20): standard stories, briefs, long features, Chinese GBK pages, pages
+# with many tables; every build gives each index the same kind.
+KINDS = ("standard",) * 11 + ("brief",) * 4 + ("feature",) * 2 + ("zh_gbk",) * 2 + ("tables",)
+
+
+def kind_of(index: int) -> str:
+    return KINDS[index % len(KINDS)]
+
+
+def _zh_sentence(rng: random.Random) -> str:
+    return rng.choice(_ZH_TEMPLATES).format(
+        place=rng.choice(_ZH_PLACES), metric=rng.choice(_ZH_METRICS), pct=round(rng.uniform(0.1, 19.9), 1),
+        n=round(rng.uniform(12, 9500), 1), org=rng.choice(_ZH_ORGS), when=rng.choice(_ZH_WHEN))
+
+
+def _table(rng: random.Random) -> str:
+    """A statistics table: a region or metric per row, four quarters or months of figures."""
+    cols = rng.choice((["Q1", "Q2", "Q3", "Q4"], ["Jul", "Aug", "Sep", "Oct"]))
+    rows = "".join(f"<tr><th>{escape(rng.choice(_PLACES))} {escape(rng.choice(_METRICS))}</th>"
+                   + "".join(f"<td>{round(rng.uniform(-9.9, 19.9), 1)}%</td>" for _ in cols) + "</tr>"
+                   for _ in range(rng.randint(6, 14)))
+    return (f'<table class="data-table"><caption>{escape(_sentence(rng))}</caption><thead><tr><th>Indicator</th>'
+            + "".join(f"<th>{c}</th>" for c in cols) + f"</tr></thead><tbody>{rows}</tbody></table>")
+
+
 def _amount(rng: random.Random) -> str:
     n = round(rng.uniform(1.2, 950), 1)
     return rng.choice(_CURRENCIES).format(n=n, u=round(n / 7.1, 1))
@@ -97,8 +143,11 @@ def _sentence(rng: random.Random) -> str:
     )
 
 
-def _paragraphs(rng: random.Random) -> list[str]:
-    return [" ".join(_sentence(rng) for _ in range(rng.randint(2, 5))) for _ in range(rng.randint(10, 30))]
+def _paragraphs(rng: random.Random, kind: str = "standard") -> list[str]:
+    count = {"brief": (2, 4), "feature": (45, 70)}.get(kind, (10, 30))
+    sentence = _zh_sentence if kind == "zh_gbk" else _sentence
+    return [("" if kind == "zh_gbk" else " ").join(sentence(rng) for _ in range(rng.randint(2, 5)))
+            for _ in range(rng.randint(*count))]
 
 
 def _title(rng: random.Random) -> str:
@@ -146,9 +195,14 @@ class BenchSite:
         section, section_name = SECTIONS[index % len(SECTIONS)]
         title = _title(rng)
         article_id = FIRST_ID + index
+        url = f"{self.base_url}/{section}/article/{article_id}/{_slug(title)}"
+        if kind_of(index) == "zh_gbk":  # a Chinese headline (the URL keeps an ASCII slug)
+            zh = self._rng(index + 20_000_000)
+            title = (f"{zh.choice(_ZH_PLACES)}{zh.choice(_ZH_WHEN)}{zh.choice(_ZH_METRICS)}同比增长"
+                     f"{round(zh.uniform(0.5, 15), 1)}%")
         return Story(
             id=article_id, title=title, section=section, section_name=section_name,
-            url=f"{self.base_url}/{section}/article/{article_id}/{_slug(title)}",
+            url=url,
             published=(self.start - timedelta(minutes=7 * index)).astimezone(HONG_KONG),
             keywords=[rng.choice(_METRICS), rng.choice(_PLACES), section_name],
             authors=rng.sample(_PEOPLE, rng.randint(1, 2)),
@@ -157,9 +211,10 @@ class BenchSite:
     def page(self, index: int) -> str:
         """The HTML of page `index`."""
         meta = self.meta(index)
+        kind = kind_of(index)
         rng = self._rng(index + 10_000_000)
-        paragraphs = _paragraphs(rng)
-        summary = _sentence(rng)
+        paragraphs = _paragraphs(rng, kind)
+        summary = _zh_sentence(rng) if kind == "zh_gbk" else _sentence(rng)
         url, title, published = meta.url, meta.title, meta.published
         updated = published + timedelta(minutes=rng.randint(5, 300))
         related = [self.meta((index + k) % max(self.pages, 1)) for k in range(1, rng.randint(8, 14))]
@@ -183,6 +238,9 @@ class BenchSite:
         body = [f'<div class="css-{rng.getrandbits(24):06x} e1{k % 9}"><div class="css-{rng.getrandbits(24):06x}">'
                 f'<p class="css-{rng.getrandbits(24):06x}">{escape(p)}</p></div></div>'
                 for k, p in enumerate(paragraphs)]
+        if kind == "tables":
+            for position in range(len(body) - 1, 0, -3):
+                body.insert(position, _table(rng))
         for position in range(3, len(body), 6):
             body.insert(position, '<div data-qa="InlineAdSlot-Container" class="advert"><div class="ad-label">'
                                   f'Advertisement</div><div id="div-gpt-ad-{position}" class="gpt-slot"></div></div>')
@@ -204,7 +262,8 @@ class BenchSite:
         }}}, "menu": self._menu_data(rng)}}, "page": "/article", "buildId": f"b{self.seed}"}
         size_pad = rng.randint(0, 44)  # inline script bulk varies by page, as on real sites
         return "".join((
-            '<!DOCTYPE html>\n<html lang="en" data-qa="Document-Html">\n<head>\n<meta charset="utf-8">\n',
+            f'<!DOCTYPE html>\n<html lang="{"zh-CN" if kind == "zh_gbk" else "en"}" data-qa="Document-Html">\n'
+            f'<head>\n<meta charset="{"gbk" if kind == "zh_gbk" else "utf-8"}">\n',
             f"<title>{escape(title)} | South China Morning Post</title>\n",
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
             f'<meta name="description" content="{escape(summary)}">\n',
@@ -269,6 +328,11 @@ class BenchSite:
             f"<script>{self._js(rng, 1 + size_pad // 4)}</script>\n</body>\n</html>\n",
         ))
 
+    def page_bytes(self, index: int) -> bytes:
+        """The page as served: GBK for the Chinese pages (their `<meta charset>` says so), else UTF-8."""
+        html = self.page(index)
+        return html.encode("gbk", errors="xmlcharrefreplace") if kind_of(index) == "zh_gbk" else html.encode()
+
     def _menu_data(self, rng: random.Random) -> list[dict[str, object]]:
         return [{"name": name, "url": f"{self.base_url}/{path}", "children": [
             {"name": f"{name} {k}", "url": f"{self.base_url}/{path}/{k}"} for k in range(rng.randint(3, 6))]}
@@ -331,6 +395,21 @@ class BenchSite:
         return ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/'
                 f'sitemap/0.9">{entries}</sitemapindex>\n')
 
+    def rss_feed(self, n: int, items: int = 100) -> str:
+        """An RSS 2.0 feed of the newest `items` stories of the first `n` (all in the sitemaps too)."""
+        entries = []
+        for i in range(min(n, items)):
+            m = self.meta(i)
+            entries.append(f"<item><title>{escape(m.title)}</title><link>{escape(m.url)}</link>"
+                           f"<guid isPermaLink=\"true\">{escape(m.url)}</guid>"
+                           f"<pubDate>{m.published.strftime('%a, %d %b %Y %H:%M:%S %z')}</pubDate></item>\n")
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>South China Morning '
+                f'Post - Economy</title><link>{self.base_url}/economy</link><description>Economy news</description>\n'
+                f'{"".join(entries)}</channel></rss>\n')
+
+    def feed_url(self, n: int) -> str:
+        return f"{self.base_url}/n{n}/feed.xml"
+
     def index_url(self, n: int) -> str:
         return f"{self.base_url}/n{n}/sitemap.xml"
 
@@ -345,7 +424,7 @@ def write_pages(root: Path, base_url: str, pages: int, start: int, stop: int) ->
     for index in range(start, stop):
         target = root / site.path_of(index).lstrip("/") / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        html = site.page(index).encode()
+        html = site.page_bytes(index)
         target.write_bytes(html)
         total += len(html)
     return total
@@ -361,4 +440,5 @@ def write_discovery(root: Path, base_url: str, pages: int, sizes: list[int]) -> 
         for k in range((n + 999) // 1000):
             chunk = range(k * 1000, min(n, (k + 1) * 1000))
             (folder / f"sitemap_news_{k}.xml").write_text(site.news_sitemap(chunk), encoding="utf-8")
+        (folder / "feed.xml").write_text(site.rss_feed(n), encoding="utf-8")
     (root / "robots.txt").write_text("User-agent: *\nDisallow: /print/\n", encoding="utf-8")

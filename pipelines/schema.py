@@ -1,4 +1,8 @@
-"""The JSON Schema of the feed, loaded once, and a pure validation helper."""
+"""The JSON Schema of the feed, loaded once, and a pure validation helper.
+
+Every item is checked by a validator compiled to Python code (fastjsonschema, ~20x faster); only
+an item it rejects is read again by jsonschema, which names each broken field (docs/performance.md).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 
 
@@ -27,15 +32,36 @@ def _inline_refs(node: Any, definitions: dict[str, Any]) -> Any:
 
 
 @lru_cache(maxsize=1)
-def article_validator() -> Draft202012Validator:
-    """A validator for `crawler/schema/article.schema.json` (references resolved once, up front)."""
+def _inlined_schema() -> dict[str, Any]:
     schema = json.loads(files("crawler").joinpath("schema/article.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(_inline_refs(schema, schema.get("$defs", {})))
+    inlined: dict[str, Any] = _inline_refs(schema, schema.get("$defs", {}))
+    return inlined
+
+
+@lru_cache(maxsize=1)
+def article_validator() -> Draft202012Validator:
+    """A validator for `crawler/schema/article.schema.json` (references resolved once, up front)."""
+    return Draft202012Validator(_inlined_schema())
+
+
+@lru_cache(maxsize=1)
+def compiled_validator() -> Any:
+    """The same schema compiled by fastjsonschema: raises `JsonSchemaValueException` on the first error.
+
+    The schema uses no keyword newer than draft 7 once its `$ref`s are inlined, so it compiles as
+    draft 7; a test checks that both validators agree on every fixture item and on broken ones.
+    """
+    return fastjsonschema.compile({**_inlined_schema(), "$schema": "http://json-schema.org/draft-07/schema#"})
 
 
 def invalid_fields(document: dict[str, Any]) -> dict[str, str]:
     """Field name -> first error message, for every top-level field that breaks the schema."""
+    try:
+        compiled_validator()(document)
+        return {}
+    except fastjsonschema.JsonSchemaValueException:
+        pass  # jsonschema says which fields, and why
     problems: dict[str, str] = {}
     for error in article_validator().iter_errors(document):
         if error.path:

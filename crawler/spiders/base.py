@@ -20,11 +20,11 @@ from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.settings import BaseSettings
 from scrapy.utils.sitemap import sitemap_urls_from_robots
+from w3lib.encoding import http_content_type_encoding
 
 from crawler.discovery.feeds import parse_feed
 from crawler.discovery.sitemaps import parse_sitemap
 from crawler.extract import NotAnArticle
-from crawler.extract.decode import response_text
 from crawler.extract.hints import Hints
 from crawler.extract.saved import is_saved
 from crawler.feeds import new_run_id
@@ -285,9 +285,12 @@ class NewsSpider(scrapy.Spider):
             return
         now = self.reference_now()
         try:
+            # The body's bytes and its declared charset: decoded in the worker, not on the reactor thread.
+            header = response.headers.get(b"Content-Type")
             result = await self.extraction.extract(
-                response_text(response, self.crawler.stats),
+                response.body,
                 response.url,
+                header_encoding=(http_content_type_encoding(header.decode("latin-1")) if header else None) or "",
                 site=self.site.name,
                 hints=response.meta.get("hints"),
                 fetched_at=now.astimezone(UTC).isoformat(timespec="seconds"),

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from crawler.extract import NotAnArticle, extract_article
+from crawler.extract.decode import decode_html
 from crawler.items import Article
 from crawler.normalise import load_normalisers
 
@@ -53,6 +54,9 @@ class PageJob:
     options: JobOptions = JobOptions()
     served_at: str | None = None
     """The response's `Date` header, as sent: what relative dates on the page count from."""
+    header_encoding: str | None = None
+    """The charset of the response's `Content-Type`: `html` is then the body's bytes, decoded here
+    by `decode_html` (in the worker, not on the reactor thread; bytes also pickle 30x faster)."""
 
 
 @dataclass
@@ -108,16 +112,27 @@ def run_job(job: PageJob) -> JobResult:
     return result
 
 
+def _decoded(job: PageJob, stats: dict[str, int]) -> str | bytes:
+    if not isinstance(job.html, bytes) or job.header_encoding is None:
+        return job.html
+    text, encoding, overridden = decode_html(job.html, job.header_encoding or None)
+    if overridden:
+        logger.info("Decoded %s as %s, not as declared (%s)", job.url, encoding, job.header_encoding or "no header")
+        stats["decode/overridden"] = 1
+    return text
+
+
 def _run(job: PageJob) -> JobResult:
+    stats: dict[str, int] = {}
     try:
-        extraction = extract_article(job.html, job.url, site=job.site, hints=job.hints,
+        html = _decoded(job, stats)
+        extraction = extract_article(html, job.url, site=job.site, hints=job.hints,
                                      fetched_at=job.fetched_at, now=job.now, served_at=job.served_at)
     except NotAnArticle as exc:
-        return JobResult(not_article=(exc.reason, exc.detail))
+        return JobResult(not_article=(exc.reason, exc.detail), stats=stats)
     except Exception as exc:  # the process boundary: carried back as data, logged and counted by the caller
-        return JobResult(error=(type(exc).__name__, str(exc), traceback.format_exc()))
+        return JobResult(error=(type(exc).__name__, str(exc), traceback.format_exc()), stats=stats)
     item = asdict(extraction.article)
-    stats: dict[str, int] = {}
     for event in extraction.events:
         key = f"extract/{event}"
         stats[key] = stats.get(key, 0) + 1

@@ -211,15 +211,21 @@ class ExtractionPool:
         fetched_at: str,
         now: datetime,
         served_at: str | None = None,
+        header_encoding: str | None = None,
     ) -> JobResult:
         """The page's result (an item and stats); raises `NotAnArticle` or `ExtractionFailed`.
 
         `served_at`: the response's `Date` header (relative dates on the page count from it).
+        `header_encoding`: the `Content-Type` charset ("" for none) when `html` is the body's bytes,
+        decoded in the worker. The stats of a page that gives no item are counted here.
         """
-        job = PageJob(html, url, site, hints, fetched_at, now, self.options, served_at)
+        job = PageJob(html, url, site, hints, fetched_at, now, self.options, served_at, header_encoding)
         result = self.job(job) if self.workers == 0 else await self._submit(job)
         for name, level, message in result.logs:
             logging.getLogger(name).log(level, "%s", message)
+        if result.item is None and self.crawler is not None and self.crawler.stats is not None:
+            for key, count in result.stats.items():
+                self.crawler.stats.inc_value(key, count)
         if result.not_article is not None:
             raise NotAnArticle(*result.not_article)
         if result.error is not None:

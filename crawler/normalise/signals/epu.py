@@ -16,9 +16,19 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from crawler.normalise.signals.prefilter import Prefiltered, fold
+
 #: Matches kept per set and article (the flag needs one; a few show why it was set).
 MAX_MATCHES = 20
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def _straight(text: str) -> str:
+    """`text` with its apostrophes made straight (same length); `str.translate` is slow on long text."""
+    for curly in ("\u2019", "\u2018", "\u02bc"):
+        if curly in text:
+            text = text.replace(curly, "'")
+    return text
 
 
 @dataclass(frozen=True)
@@ -28,16 +38,16 @@ class TermSet:
     method: str
     language: str
     fields: tuple[str, ...]
-    sets: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...]
+    sets: tuple[tuple[str, tuple[tuple[str, Prefiltered], ...]], ...]
 
 
-def _word_pattern(term: str, plurals: bool, case_sensitive: bool) -> re.Pattern[str]:
+def _word_pattern(term: str, plurals: bool, case_sensitive: bool) -> Prefiltered:
     words = [re.escape(w) for w in term.translate(_APOSTROPHES).split()]
     last = words[-1]
     if plurals and term[-1:].isalpha() and not term.isupper():
         last = f"(?:{last[:-1]}ies|{last}s|{last}es|{last})" if term.endswith("y") else f"(?:{last}(?:e?s)?)"
     body = r"\s+".join([*words[:-1], last])
-    return re.compile(rf"(?<![\w]){body}(?![\w])", 0 if case_sensitive else re.IGNORECASE)
+    return Prefiltered.compile(rf"(?<![\w]){body}(?![\w])", 0 if case_sensitive else re.IGNORECASE)
 
 
 def _compile(data: Mapping[str, Any]) -> TermSet:
@@ -48,7 +58,7 @@ def _compile(data: Mapping[str, Any]) -> TermSet:
             plurals, case = matching.get("plurals", False), matching.get("case_sensitive", False)
             compiled = tuple((t, _word_pattern(t, plurals, case)) for t in terms)
         else:
-            compiled = tuple((t, re.compile(re.escape(t))) for t in terms)
+            compiled = tuple((t, Prefiltered.compile(re.escape(t))) for t in terms)
         sets.append((name, compiled))
     return TermSet(data["method"], data["language"], tuple(matching["fields"]), tuple(sets))
 
@@ -72,13 +82,16 @@ def language_family(language: str | None, text: str) -> str:
 def match_method(term_set: TermSet, fields: Mapping[str, str]) -> dict[str, Any]:
     """One method's result: its matches per set (term, text, field, offsets) and the `epu` flag."""
     matches: dict[str, list[dict[str, Any]]] = {}
+    values = {field: fields.get(field) or "" for field in term_set.fields}
+    # Apostrophes folded: same length, so offsets stay those of the field.
+    straight = {field: _straight(value) for field, value in values.items()}
+    lowered = {field: fold(value) for field, value in straight.items()}
     for name, terms in term_set.sets:
         found: list[dict[str, Any]] = []
         for field in term_set.fields:
-            value = fields.get(field) or ""
-            folded = value.translate(_APOSTROPHES)  # same length: offsets stay those of the field
+            value, folded = values[field], straight[field]
             for term, pattern in terms:
-                for m in pattern.finditer(folded):
+                for m in pattern.finditer(folded, folded=lowered[field]):
                     found.append({"term": term, "text": value[m.start():m.end()], "field": field,
                                   "start": m.start(), "end": m.end()})
         found.sort(key=lambda e: (e["field"] != "title", e["start"], -e["end"]))

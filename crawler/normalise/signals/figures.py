@@ -20,6 +20,7 @@ from typing import Any
 from crawler.normalise.signals import lexicon
 from crawler.normalise.signals.epu import language_family
 from crawler.normalise.signals.periods import RATE_INDICATORS, is_previous_level, pick_period, special_mentions
+from crawler.normalise.signals.prefilter import Prefiltered, fold
 from crawler.normalise.signals.sentences import sentence_spans
 from crawler.normalise.signals.values import Value, find_values
 
@@ -38,31 +39,43 @@ class Mention:
 
 
 @lru_cache(maxsize=2)
-def _patterns(family: str) -> tuple[tuple[str | None, re.Pattern[str]], ...]:
+def _patterns(family: str) -> tuple[tuple[str | None, Prefiltered], ...]:
     flags = re.IGNORECASE if family == "en" else 0
-    out: list[tuple[str | None, re.Pattern[str]]] = []
+    out: list[tuple[str | None, Prefiltered]] = []
     for indicator, en, zh in lexicon.INDICATORS:
         pattern = en if family == "en" else zh
         # Acronyms stay case-sensitive (OPR, FAI are not words); the rest ignore case.
-        out.append((indicator, re.compile(rf"(?<![\w]){pattern}(?![\w])" if family == "en" else pattern, flags)))
-    out.append(("", re.compile(lexicon.NEUTRAL_EN if family == "en" else lexicon.NEUTRAL_ZH, flags)))
+        out.append((indicator, Prefiltered.compile(rf"(?<![\w]){pattern}(?![\w])" if family == "en" else pattern, flags)))
+    out.append(("", Prefiltered.compile(lexicon.NEUTRAL_EN if family == "en" else lexicon.NEUTRAL_ZH, flags)))
     if family == "en":
-        out.append(("interest_rate", re.compile(r"(?<!\w)(?:benchmark |key |official )?interest rates?(?!\w)", flags)))
+        out.append(("interest_rate",
+                    Prefiltered.compile(r"(?<!\w)(?:benchmark |key |official )?interest rates?(?!\w)", flags)))
     for blocker in (lexicon.BLOCKERS_EN if family == "en" else lexicon.BLOCKERS_ZH):
-        out.append((None, re.compile(rf"(?<![\w]){blocker}(?![\w])" if family == "en" else blocker, flags)))
+        out.append((None, Prefiltered.compile(rf"(?<![\w]){blocker}(?![\w])" if family == "en" else blocker, flags)))
     return tuple(out)
 
 
 @lru_cache(maxsize=2)
-def _places(family: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+def _places(family: str) -> tuple[tuple[Prefiltered, str], ...]:
     table = lexicon.PLACES_EN if family == "en" else lexicon.PLACES_ZH
-    return tuple((re.compile(rf"(?<![\w]){p}" if family == "en" else p), name) for p, name in table)
+    return tuple((Prefiltered.compile(rf"(?<![\w]){p}" if family == "en" else p), name) for p, name in table)
 
 
-def find_mentions(text: str, lo: int, hi: int, family: str) -> list[Mention]:
-    """Indicator names and look-alikes in `text[lo:hi]`, longest first, none overlapping."""
-    found = [(m.start(), m.end(), indicator) for indicator, pattern in _patterns(family)
-             for m in pattern.finditer(text, lo, hi) if m.end() > m.start()]
+def possible_patterns(text: str, family: str) -> tuple[tuple[str | None, Prefiltered], ...]:
+    """The name and look-alike patterns that can match somewhere in `text` (the others are skipped)."""
+    folded = fold(text)
+    return tuple((indicator, p) for indicator, p in _patterns(family) if p.possible(text, folded))
+
+
+def find_mentions(text: str, lo: int, hi: int, family: str,
+                  patterns: Sequence[tuple[str | None, Prefiltered]] | None = None) -> list[Mention]:
+    """Indicator names and look-alikes in `text[lo:hi]`, longest first, none overlapping.
+
+    `patterns`: `possible_patterns(text, family)`, when the caller reads many sentences of `text`.
+    """
+    folded = fold(text[lo:hi])
+    found = [(m.start(), m.end(), indicator) for indicator, pattern in (patterns or _patterns(family))
+             for m in pattern.finditer(text, lo, hi, folded) if m.end() > m.start()]
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2] is None, f[0]))
     kept: list[Mention] = []
     for start, end, indicator in found:
@@ -87,7 +100,7 @@ def _is_lookalike(text: str, mention: Mention, family: str) -> bool:
             mention.indicator in ("exports", "imports") and bool(re.match(r"(?:订单|管制|退税|企业|商品价格)", after)))
     possessive = re.search(r"((?:[A-Z][\w-]*\s)*[A-Z][\w-]*)(?:'s|’s)\s+(?:\w+\s+)?$", text[max(0, mention.start - 40):mention.start])
     if mention.indicator in ("exports", "imports") and possessive and not any(
-            p.match(possessive.group(1)) for p, _ in _places("en")):
+            p.pattern.match(possessive.group(1)) for p, _ in _places("en")):
         return True
     if mention.indicator == "gdp_growth" and re.search(r"\b(?:of|to|nominal)\s+(?:the\s+)?$", before, re.I):
         return True  # "4 per cent of GDP", "contributed ... to GDP growth", nominal GDP
@@ -199,15 +212,21 @@ def _kind(text: str, lo: int, value: Value, indicator: str, family: str) -> str:
     return "actual"
 
 
-def _place(text: str, lo: int, hi: int, owner: Mention, family: str) -> str | None:
+def _place_mentions(text: str, lo: int, hi: int, family: str) -> list[tuple[int, int, str]]:
+    """`(start, end, place)` of every place pattern's matches in the sentence, in table order."""
+    folded = fold(text[lo:hi])
+    return [(m.start(), m.end(), name) for pattern, name in _places(family)
+            for m in pattern.finditer(text, lo, hi, folded)]
+
+
+def _place(places: Sequence[tuple[int, int, str]], owner: Mention) -> str | None:
     best: tuple[int, str] | None = None
-    for pattern, name in _places(family):
-        for m in pattern.finditer(text, lo, hi):
-            distance = owner.start - m.end() if m.end() <= owner.start else (m.start() - owner.end) * 2 + 5
-            if m.start() <= owner.start < m.end() or owner.start <= m.start() < owner.end:
-                distance = 0
-            if best is None or max(distance, 0) < best[0]:
-                best = (max(distance, 0), name)
+    for start, end, name in places:
+        distance = owner.start - end if end <= owner.start else (start - owner.end) * 2 + 5
+        if start <= owner.start < end or owner.start <= start < owner.end:
+            distance = 0
+        if best is None or max(distance, 0) < best[0]:
+            best = (max(distance, 0), name)
     return best[1] if best else None
 
 
@@ -229,8 +248,11 @@ def find_figures(article: Mapping[str, Any]) -> list[dict[str, Any]]:
             continue
         amounts = [a for a in article.get("amounts") or [] if a.get("field") == field]
         dates = [d for d in article.get("dates") or [] if d.get("field") == field]
+        patterns = possible_patterns(text, family)
+        if not any(indicator for indicator, _ in patterns):
+            continue  # no indicator name anywhere in the field: no figure in it
         for lo, hi in sentence_spans(text):
-            figures += _sentence_figures(text, field, lo, hi, family, amounts, dates, published)
+            figures += _sentence_figures(text, field, lo, hi, family, amounts, dates, published, patterns)
     return figures
 
 
@@ -241,10 +263,11 @@ def _amount_values(amounts: Sequence[Mapping[str, Any]], lo: int, hi: int) -> li
 
 
 def _sentence_figures(text: str, field: str, lo: int, hi: int, family: str, amounts: Sequence[Mapping[str, Any]],
-                      dates: Sequence[Mapping[str, Any]], published: date | None) -> list[dict[str, Any]]:
+                      dates: Sequence[Mapping[str, Any]], published: date | None,
+                      patterns: Sequence[tuple[str | None, Prefiltered]]) -> list[dict[str, Any]]:
     if not _DIGIT.search(text, lo, hi):  # no number, no figure: skip the name scan (most of the cost)
         return []
-    mentions = find_mentions(text, lo, hi, family)
+    mentions = find_mentions(text, lo, hi, family, patterns)
     if not any(m.indicator for m in mentions):
         return []
     values = find_values(text, lo, hi, family)
@@ -252,10 +275,13 @@ def _sentence_figures(text: str, field: str, lo: int, hi: int, family: str, amou
     values = [v for v in values if not any(v.start < a.end and a.start < v.end for a in money)] + money
     mentions = [m for m in mentions if m.indicator or not any(m.start < a.end and a.start < m.end for a in money)]
     values = [v for v in values if not any(v.start < m.end and m.start < v.end for m in mentions)]
+    dates = [d for d in dates if d["start"] <= hi and d["end"] >= lo]  # those of this sentence (same order)
     values = [v for v in values if not any(d["start"] <= v.start < d["end"] for d in dates if d.get("field") == field)]
     values.sort(key=lambda v: v.start)
     out: list[dict[str, Any]] = []
     prev_end = lo
+    places: list[tuple[int, int, str]] | None = None
+    specials_by_place: dict[str | None, list[Any]] = {}
     for value in values:
         owner = _owner(text, value, mentions, family)
         if owner is None or owner.indicator is None:
@@ -272,9 +298,13 @@ def _sentence_figures(text: str, field: str, lo: int, hi: int, family: str, amou
         number = value.value * _sign(text, value, owner, prev_end, family)
         if unit == "amount" and indicator == "trade_balance" and re.search(r"deficit|逆差", text[owner.start:owner.end], re.I):
             number = -abs(number)
-        place = _place(text, lo, hi, owner, family)
+        if places is None:
+            places = _place_mentions(text, lo, hi, family)
+        place = _place(places, owner)
         kind = _kind(text, lo, value, indicator, family)
-        specials = special_mentions(text, lo, hi, published, place)
+        if place not in specials_by_place:
+            specials_by_place[place] = special_mentions(text, lo, hi, published, place)
+        specials = specials_by_place[place]
         period = None if is_previous_level(text, value.start, value.end) else \
             pick_period(text, (lo, hi), (value.start, value.end), indicator, dates, specials, family,
                         first_indicator=min(m.start for m in mentions if m.indicator), kind=kind)

@@ -9,21 +9,23 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from crawler.normalise.signals.prefilter import Prefiltered, fold
+
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "eleven": 11, "twelve": 12, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
             "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 _YEAR = r"(?:(?P<y>\d{4})年?)?"
 _SPECIAL = (
-    ("ytd_month", re.compile(r"first (?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months(?: of (?:the year|(?P<y>\d{4})|this year|last year))?", re.I)),
-    ("ytd_quarter", re.compile(r"first (?P<n>two|three) quarters(?: of (?:the year|(?P<y>\d{4})|this year|last year))?", re.I)),
-    ("half", re.compile(r"(?P<which>first|second) half(?: of (?:the year|(?P<y>\d{4})|this year|last year|next year))?|\b(?P<h>H[12])(?: ?(?P<y2>\d{4}))?\b", re.I)),
-    ("fiscal", re.compile(r"(?:fiscal|financial) year (?:of )?(?P<a>\d{4})(?:\s?[-/–]\s?(?P<b>\d{2,4}))?|(?P<a2>\d{4})\s?[-/–]\s?(?P<b2>\d{2,4})(?: (?:fiscal|financial) year| budget|\s?财政年度|\s?年度)|\bFY\s?(?P<a3>\d{2,4})(?:[-/](?P<b3>\d{2}))?|fiscal (?P<a4>\d{4})", re.I)),
-    ("rolling", re.compile(r"(?:three|six|3|6|twelve|12) months (?:to|ending|ended)(?: (?:the end of )?\w+)?", re.I)),
-    ("quarter_months", re.compile(r"(?P<m1>January|April|July|October)-(?:March|June|September|December) quarter", re.I)),
-    ("quarter_zh", re.compile(_YEAR + r"第(?P<n>[一二三四])季(?!度)")),
-    ("ytd_month_zh", re.compile(_YEAR + r"(?:前(?P<n>[一二三四五六七八九十两]+|\d{1,2})个月|1\s?[-—–至到~]\s?(?P<m>\d{1,2})月(?:份)?)")),
-    ("ytd_quarter_zh", re.compile(_YEAR + r"前(?P<n>[二三两])(?:个)?季度")),
-    ("half_zh", re.compile(_YEAR + r"(?P<which>上|下)半年")),
+    ("ytd_month", Prefiltered.compile(r"first (?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven) months(?: of (?:the year|(?P<y>\d{4})|this year|last year))?", re.I)),
+    ("ytd_quarter", Prefiltered.compile(r"first (?P<n>two|three) quarters(?: of (?:the year|(?P<y>\d{4})|this year|last year))?", re.I)),
+    ("half", Prefiltered.compile(r"(?P<which>first|second) half(?: of (?:the year|(?P<y>\d{4})|this year|last year|next year))?|\b(?P<h>H[12])(?: ?(?P<y2>\d{4}))?\b", re.I)),
+    ("fiscal", Prefiltered.compile(r"(?:fiscal|financial) year (?:of )?(?P<a>\d{4})(?:\s?[-/–]\s?(?P<b>\d{2,4}))?|(?P<a2>\d{4})\s?[-/–]\s?(?P<b2>\d{2,4})(?: (?:fiscal|financial) year| budget|\s?财政年度|\s?年度)|\bFY\s?(?P<a3>\d{2,4})(?:[-/](?P<b3>\d{2}))?|fiscal (?P<a4>\d{4})", re.I)),
+    ("rolling", Prefiltered.compile(r"(?:three|six|3|6|twelve|12) months (?:to|ending|ended)(?: (?:the end of )?\w+)?", re.I)),
+    ("quarter_months", Prefiltered.compile(r"(?P<m1>January|April|July|October)-(?:March|June|September|December) quarter", re.I)),
+    ("quarter_zh", Prefiltered.compile(_YEAR + r"第(?P<n>[一二三四])季(?!度)")),
+    ("ytd_month_zh", Prefiltered.compile(_YEAR + r"(?:前(?P<n>[一二三四五六七八九十两]+|\d{1,2})个月|1\s?[-—–至到~]\s?(?P<m>\d{1,2})月(?:份)?)")),
+    ("ytd_quarter_zh", Prefiltered.compile(_YEAR + r"前(?P<n>[二三两])(?:个)?季度")),
+    ("half_zh", Prefiltered.compile(_YEAR + r"(?P<which>上|下)半年")),
 )
 #: A date mention preceded by these is a comparison base, not the figure's period.
 _BASE_BEFORE = re.compile(r"(?:\b(?:from|than|over|compared with|compared to|against|versus|vs\.?|since)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:same\s+(?:period|month|quarter|time)\s+(?:of|in|a year|last)\s*)?|(?:比|较|同比|环比|相比|比上|比去))$", re.I)
@@ -45,8 +47,9 @@ class Mention:
 def special_mentions(text: str, lo: int, hi: int, published: date | None, place: str | None) -> list[Mention]:
     """Year-to-date, half-year and fiscal-year mentions in `text[lo:hi]`."""
     out: list[Mention] = []
+    folded = fold(text[lo:hi])
     for kind, pattern in _SPECIAL:
-        for m in pattern.finditer(text, lo, hi):
+        for m in pattern.finditer(text, lo, hi, folded):
             mention = _resolve(kind, m, published, place)
             if mention is not None:
                 out.append(mention)

@@ -10,13 +10,15 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "no", "vs", "st", "jan", "feb
                   "est", "fig", "gov", "govt", "dept"}
 _EN_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n+")
 _ZH_END = re.compile(r"[。！？；]+[”’」』)）]*|\n+")
+_END = re.compile(f"{_ZH_END.pattern}|{_EN_END.pattern}")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text`, leading and trailing spaces excluded."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in re.finditer(f"{_ZH_END.pattern}|{_EN_END.pattern}", text):
+    for m in _END.finditer(text):
         if m.group().startswith(".") and _after_abbreviation(text, m.start()):
             continue
         spans.append((start, m.end()))
@@ -34,7 +36,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _after_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 8):dot])
+    word = _WORD_BEFORE.search(text[max(0, dot - 8):dot])
     if word is None:
         return False
     token = word.group(1).lower().strip(".")

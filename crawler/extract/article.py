@@ -6,6 +6,7 @@ The page is parsed once (`crawler.extract.page.Page`); each field is one small f
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
@@ -76,8 +77,8 @@ def extract_article(
     site_name = f.site_name(page)
     publisher = f.publisher(page)
     byline = f.byline(page, title, publisher, page.profile.publisher, site_name)
-    layout = read_layout(page.tree, url, (canonical, page.meta.first("og:url")))
 
+    as_fetched = deepcopy(page.tree)  # 0.3 ms; the verdict reads its layout only on short texts (~8 ms)
     cleaned, original_profile, extent = f.body(page, title, original_url, byline,
                                          (publisher, page.profile.publisher, site_name))
     text = "\n\n".join(cleaned.paragraphs)
@@ -87,7 +88,8 @@ def extract_article(
     signed = bool(byline.authors) and not any(a in title for a in byline.authors)
     signals = Signals(markup, (title, squash(page.tree.findtext(".//title")) or ""), url, text,
                       len(cleaned.paragraphs), dated, signed, static_page(page.tree))
-    refused = markup.refusal(extent, len(cleaned.paragraphs), dated=dated, signed=signed) or verdict(layout, signals)
+    refused = markup.refusal(extent, len(cleaned.paragraphs), dated=dated, signed=signed) or verdict(
+        lambda: read_layout(as_fetched, url, (canonical, page.meta.first("og:url"))), signals)
     if refused is not None and not (locked and (markup.strong or markup.weak) and refused[0] == "not_article_page"):
         raise NotAnArticle(*refused)  # (a declared paywall teaser is short by design)
 

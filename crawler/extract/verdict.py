@@ -10,6 +10,7 @@ other pages).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -109,14 +110,18 @@ def _media_named(titles: tuple[str, ...], url: str) -> bool:
     return any(s.casefold() in _MEDIA_FOLDERS for s in urlsplit(url).path.split("/")[:-1] if s)
 
 
-def verdict(layout: Layout, signals: Signals) -> tuple[str, str] | None:
-    """`(reason, detail)` when the page is not an article by its layout or name, else None."""
+def verdict(read_layout: Callable[[], Layout], signals: Signals) -> tuple[str, str] | None:
+    """`(reason, detail)` when the page is not an article by its layout or name, else None.
+
+    The layout is read (`read_layout()`) only for a short text: most pages never pay for it.
+    """
     markup, text = signals.markup, signals.text
     if any(_named_service(title, signals.url) for title in signals.titles):
         return "not_article_page", "service_page: the title or URL names a service page"
     structured = markup.strong in _STRUCTURED
     if len(text) >= LAYOUT_TEXT_CHARS:
         return None  # a long text is judged by its markup alone: real articles sit among dense navigation
+    layout = read_layout()
     share, cards, _ = layout.teaser_share(text)
     if share >= TEASER_SHARE:
         return "listing_page", f"teaser_cards: {share:.0%} of the text from {cards} teaser card(s)"

@@ -90,9 +90,10 @@ def _types(node: dict[str, Any]) -> list[str]:
     return [v.rsplit("/", 1)[-1] for v in values if isinstance(v, str)]
 
 
-def _text(value: Any) -> str | None:
+def raw_text(value: Any) -> str | None:
+    """A JSON value as a date's raw text: a string stripped, a number as an integer, a list's first."""
     if isinstance(value, list):
-        return next((text for item in value if (text := _text(item))), None)
+        return next((text for item in value if (text := raw_text(item))), None)
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):
@@ -135,7 +136,7 @@ def jsonld_candidates(tree: HtmlElement) -> list[DateCandidate]:
     for nodes in classes.values():
         for kind in ("published", "created", "modified"):
             value = next((text for node in nodes for key, k in _JSONLD_FIELDS if k == kind
-                          if (text := _text(node.get(key)))), None)
+                          if (text := raw_text(node.get(key)))), None)
             if value is not None:
                 found.append(DateCandidate("jsonld", kind, value))
     return found

@@ -14,19 +14,10 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from crawler.dates.markup import raw_text
 from crawler.dates.model import DateCandidate, PublicationDates
 from crawler.dates.page import publication_dates
 from crawler.extract.hints import Hints
-
-
-def _raw(value: Any) -> str | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, (int, float)):
-        return str(int(value))
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    return None
 
 
 def discovery_candidates(next_article: dict[str, Any] | None, hints: Hints) -> list[DateCandidate]:
@@ -37,7 +28,7 @@ def discovery_candidates(next_article: dict[str, Any] | None, hints: Hints) -> l
         ("sitemap", "published", hints.sitemap_publication_date),
         ("feed", "published", hints.feed_published),
     ]
-    return [DateCandidate(source, kind, raw) for source, kind, value in values if (raw := _raw(value))]
+    return [DateCandidate(source, kind, raw) for source, kind, value in values if (raw := raw_text(value))]
 
 
 def instant(value: str | None) -> datetime | None:

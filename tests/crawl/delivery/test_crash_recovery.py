@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import json
 import signal
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from crawler import exit_codes
-from sample_site.server import StaticServer
 from tests.support.changing_site import ChangingSite
 from tests.support.crawl import run_crawl
+from tests.support.served_sites import FIRST, committed_ids, served_site
 
 ARTICLES = 10
-FIRST = 3300100
 ALL = sorted(f"scmp:{i}" for i in range(FIRST, FIRST + ARTICLES))
 DOUBLES = "tests.support.delivery_faults"
 CRASHING = ["-s", "FEED_STORAGES=" + json.dumps({"": f"{DOUBLES}.CrashingFeedStorage",
@@ -31,20 +29,12 @@ CRASHING = ["-s", "FEED_STORAGES=" + json.dumps({"": f"{DOUBLES}.CrashingFeedSto
 
 @pytest.fixture()
 def site(tmp_path: Path) -> Iterator[ChangingSite]:
-    root = tmp_path / "site"
-    root.mkdir()
-    server = StaticServer(root)
-    site = ChangingSite(root, server.base_url())
-    for story_id in range(FIRST, FIRST + ARTICLES):
-        site.add(story_id, day=story_id - FIRST + 1)
-    site.write()
-    with server:
+    with served_site(tmp_path / "site", ARTICLES) as site:
         yield site
 
 
 def committed(state: Path) -> list[str]:
-    with sqlite3.connect(state) as db:
-        return sorted(row[0] for row in db.execute("SELECT id FROM articles"))
+    return sorted(committed_ids(state))
 
 
 def crawl(site: ChangingSite, tmp_path: Path, run: str, *args: str, **kwargs):

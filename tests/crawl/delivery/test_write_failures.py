@@ -11,19 +11,17 @@ delivers what was not.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from crawler import exit_codes
-from sample_site.server import StaticServer
 from tests.support.changing_site import ChangingSite
 from tests.support.crawl import run_crawl
+from tests.support.served_sites import FIRST, committed_ids, served_site
 
 ARTICLES = 12
-FIRST = 3300100
 DOUBLES = "tests.support.delivery_faults"
 FULL_DISK = ["-s", "FEED_STORAGES=" + json.dumps({"": f"{DOUBLES}.FullDiskFeedStorage",
                                                    "file": f"{DOUBLES}.FullDiskFeedStorage"})]
@@ -31,22 +29,8 @@ FULL_DISK = ["-s", "FEED_STORAGES=" + json.dumps({"": f"{DOUBLES}.FullDiskFeedSt
 
 @pytest.fixture()
 def site(tmp_path: Path) -> Iterator[ChangingSite]:
-    root = tmp_path / "site"
-    root.mkdir()
-    server = StaticServer(root)
-    site = ChangingSite(root, server.base_url())
-    for story_id in range(FIRST, FIRST + ARTICLES):
-        site.add(story_id, day=story_id - FIRST + 1)
-    site.write()
-    with server:
+    with served_site(tmp_path / "site", ARTICLES) as site:
         yield site
-
-
-def committed(state: Path) -> set[str]:
-    if not state.exists():
-        return set()
-    with sqlite3.connect(state) as db:
-        return {row[0] for row in db.execute("SELECT id FROM articles")}
 
 
 def crawl(site: ChangingSite, folder: Path, state: Path, *args: str, **kwargs):
@@ -66,7 +50,7 @@ def test_a_full_disk_part_way_fails_the_run_and_commits_nothing(site: ChangingSi
     assert full.returncode == full.exit_code, full.log[-3000:]  # what a scheduler sees
     assert full.stats.get("exit/reason/feed_write_failed") == 1
     assert not out.exists(), "no half file under the final name"
-    assert committed(state) == set(), "nothing may be committed that is not in a published file"
+    assert committed_ids(state) == set(), "nothing may be committed that is not in a published file"
     assert "No space left on device" in full.log and "Stored jsonl feed" not in full.log
     assert full.stats.get("finish_reason") == "feed_write_failed"  # it stopped instead of crawling on
 
@@ -74,7 +58,7 @@ def test_a_full_disk_part_way_fails_the_run_and_commits_nothing(site: ChangingSi
     assert again.stats.get(exit_codes.CODE_STAT, 0) == 0, again.log[-3000:]
     assert again.returncode == again.exit_code, again.log[-3000:]  # what a scheduler sees
     assert sorted(item["id"] for item in again.items) == [f"scmp:{i}" for i in range(FIRST, FIRST + ARTICLES)]
-    assert committed(state) == {f"scmp:{i}" for i in range(FIRST, FIRST + ARTICLES)}
+    assert committed_ids(state) == {f"scmp:{i}" for i in range(FIRST, FIRST + ARTICLES)}
 
 
 def test_an_fsync_error_publishes_nothing(site: ChangingSite, tmp_path: Path) -> None:
@@ -83,7 +67,7 @@ def test_an_fsync_error_publishes_nothing(site: ChangingSite, tmp_path: Path) ->
     result = crawl(site, tmp_path / "run1", state, *FULL_DISK, out=out, env={"FAULT_FEED_FSYNC": "1"})
     assert result.stats.get(exit_codes.CODE_STAT) == exit_codes.CANT_WRITE, result.log[-3000:]
     assert result.returncode == result.exit_code, result.log[-3000:]  # what a scheduler sees
-    assert not out.exists() and committed(state) == set()
+    assert not out.exists() and committed_ids(state) == set()
     assert "Input/output error" in result.log
 
 
@@ -99,7 +83,7 @@ def test_append_mode_never_leaves_a_torn_line(site: ChangingSite, tmp_path: Path
     assert result.stats.get(exit_codes.CODE_STAT) == exit_codes.CANT_WRITE, result.log[-3000:]
     assert result.returncode == result.exit_code, result.log[-3000:]  # what a scheduler sees
     assert out.read_text(encoding="utf-8") == old, "the final file is exactly what it was: no torn line"
-    assert committed(state) == set()
+    assert committed_ids(state) == set()
 
     again = crawl(site, tmp_path / "run2", state, out=out, mode="-o")
     assert again.stats.get(exit_codes.CODE_STAT, 0) == 0, again.log[-3000:]
@@ -121,7 +105,7 @@ def test_an_item_no_feed_can_encode_is_counted_and_not_committed(site: ChangingS
     ids = sorted(item["id"] for item in result.items)
     assert ids == sorted(f"scmp:{i}" for i in range(FIRST, FIRST + ARTICLES) if f"scmp:{i}" != bad), result.log[-3000:]
     assert result.stats.get("feed/unwritable_item") == 1
-    assert committed(state) == set(ids), "the state records as delivered only what the feed holds"
+    assert committed_ids(state) == set(ids), "the state records as delivered only what the feed holds"
     assert f"Could not write {site.url(site.stories[FIRST + 3])}" in result.log
     assert result.stats.get(exit_codes.CODE_STAT) == exit_codes.CHECKS_FAILED  # an error was logged
     assert result.returncode == result.exit_code, result.log[-3000:]  # what a scheduler sees
@@ -139,4 +123,4 @@ def test_a_lone_surrogate_in_json_ld_is_delivered_clean(site: ChangingSite, tmp_
     result = crawl(site, tmp_path / "run1", state)
     [item] = [item for item in result.items if item["id"] == f"scmp:{FIRST}"]
     assert item["title"] == story.title
-    assert len(result.items) == ARTICLES and committed(state) == {i["id"] for i in result.items}
+    assert len(result.items) == ARTICLES and committed_ids(state) == {i["id"] for i in result.items}

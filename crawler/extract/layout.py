@@ -103,15 +103,17 @@ class Layout:
         if not text or not self.cards:
             return 0.0, 0, 0.0
         per_card = []
+        covered: set[str] = set()  # a body sentence that several cards repeat counts once
         for chunks, card_size in zip(self.cards, self.card_sizes, strict=True):
-            found = sum(len(chunk) for chunk in chunks if chunk in text)
+            found = [chunk for chunk in chunks if chunk in text]
             if found:
-                per_card.append((found, card_size))
+                per_card.append((sum(map(len, found)), card_size))
+                covered.update(found)
         if len(per_card) == 1 and per_card[0][1] > TEASER_MAX_CHARS:
             return 0.0, 0, 0.0  # one large block around a headline link: an article or a box, not a teaser
         size = len(text)
-        found_chars = [found for found, _ in per_card]
-        return min(1.0, sum(found_chars) / size), len(found_chars), min(1.0, max(found_chars, default=0) / size)
+        top = max((found for found, _ in per_card), default=0)
+        return min(1.0, sum(map(len, covered)) / size), len(per_card), min(1.0, top / size)
 
     def anchor_share(self, text: str) -> float:
         """The share of `text` that is the text of headline links (a list of links to other pages)."""

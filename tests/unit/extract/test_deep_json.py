@@ -2,6 +2,9 @@
 
 Before: reading an author list nested 500-900 levels deep raised `RecursionError` and the whole
 article was lost (`extract/error/RecursionError`); past the json module's own limit, parsing did.
+
+Nothing is fetched: the pages are built in memory and their www.scmp.com URLs only choose the site
+profile (tests/support/no_web.py refuses any connection beyond 127.0.0.1 anyway).
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""Dropping template paragraphs after normalising gives what normalising the shorter text gives."""
+"""Dropping template paragraphs after normalising gives what normalising the shorter text gives.
+
+Nothing is fetched: the pages are built in memory and their www.scmp.com URLs only choose the site
+profile (tests/support/no_web.py refuses any connection beyond 127.0.0.1 anyway).
+"""
 
 from __future__ import annotations
 

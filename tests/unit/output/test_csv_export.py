@@ -1,4 +1,7 @@
-"""`-o out.csv`: nested fields are JSON in their cell (never a Python repr), scalars as Scrapy writes them."""
+"""`-o out.csv`: nested fields are JSON in their cell (never a Python repr), scalars as Scrapy writes them.
+
+Nothing is fetched: the item is built in memory and its www.scmp.com URLs are plain data (tests/support/no_web.py refuses any connection beyond 127.0.0.1 anyway).
+"""
 
 from __future__ import annotations
 

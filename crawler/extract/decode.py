@@ -1,6 +1,6 @@
 """HTML bytes to text when the page's charset is missing, wrong or lying; and `strip_stray_end_tags`.
 
-Pure functions of bytes; `response_text` is the hook for a Scrapy response. Why and how:
+Pure functions of bytes (the extraction worker decodes a page's body with them). Why and how:
 docs/sources.md (encodings).
 """
 
@@ -16,14 +16,12 @@ from charset_normalizer import from_bytes
 from w3lib.encoding import (
     html_body_declared_encoding,
     html_to_unicode,
-    http_content_type_encoding,
     read_bom,
     resolve_encoding,
 )
 
 if TYPE_CHECKING:
-    from scrapy.http import Response
-    from scrapy.statscollectors import StatsCollector
+    pass
 
 logger = logging.getLogger(__name__)
 
@@ -152,22 +150,6 @@ def decode_html(body: bytes, header_encoding: str | None) -> tuple[str, str, boo
         if decoded is not None:
             return decoded, candidate, True
     return text, used, False
-
-
-def response_text(response: Response, stats: StatsCollector | None = None) -> str:
-    """The text of a Scrapy response, decoded by `decode_html` (counted as `decode/overridden`).
-
-    Takes any `Response` (its `body` and `Content-Type` charset), so it also works on a page Scrapy
-    did not recognise as text.
-    """
-    header = response.headers.get(b"Content-Type")
-    header_encoding = http_content_type_encoding(header.decode("latin-1")) if header else None
-    text, encoding, overridden = decode_html(response.body, header_encoding)
-    if overridden:
-        logger.info("Decoded %s as %s, not as declared (%s)", response.url, encoding, header_encoding or "no header")
-        if stats is not None:
-            stats.inc_value("decode/overridden")
-    return text
 
 
 _STRAY_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)

@@ -1,4 +1,4 @@
-"""How a page is laid out: teaser cards, headline links, link density, captions, tables, forms, players.
+"""How a page is laid out: teaser cards, headline links in headings, captions, tables, players.
 
 Measured on the whole parsed tree before the body step drops anything; `Layout.teaser_share` then
 says how much of the extracted body text came out of teaser cards. Read by `crawler.extract.verdict`;
@@ -31,22 +31,12 @@ CARD_CHUNK_CHARS = 12
 CARD_LEAD_CHARS = 120
 # A lone card holding the body text counts as a teaser up to this size (a lead story's block).
 TEASER_MAX_CHARS = 1200
-_DATE = re.compile(
-    r"\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b|\b\d{1,2}:\d{2}\b|\d+\s*(?:minutes?|hours?|days?)\s+ago\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
-    r"\b\d{1,2}\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|m[äa]r|mai|okt|dez|juin|janv|févr|avr|juil|"
-    r"sept|déc|ene|abr|ago|dic)[a-zé]*\.?\b|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|yesterday|gestern|hier\b|ayer\b",
-    re.IGNORECASE,
-)
 _PLAYER = re.compile(r"youtube|vimeo|player|embed|dailymotion|brightcove|jwplatform|soundcloud|spotify|podcast",
                      re.IGNORECASE)
 _VISIBLE = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
                        " or ancestor::template)]")
 _CAPTIONS = etree.XPath(".//figcaption | .//*[self::p or self::div or self::span][contains(@class, 'caption')]")
 _TABLES = etree.XPath(".//table[not(ancestor::table)]")
-_PASSWORDS = etree.XPath("count(.//input[translate(@type, 'PASWORD', 'pasword') = 'password'])")
-_EMAIL_INPUTS = etree.XPath(".//input[@type='email' or contains(@name, 'email')]")
-_COMMENT_FORM = re.compile(r"comment|reply|respond", re.IGNORECASE)
 
 
 def _words(text: str) -> int:
@@ -63,39 +53,19 @@ class Layout:
 
     text_chars: int = 0
     """Visible text of the body."""
-    link_chars: int = 0
-    """Of which inside links."""
-    h1: list[str] = field(default_factory=list)
-    """Texts of the page's <h1> elements."""
-    headline_links: int = 0
-    """Links to other pages of the site that read as headlines."""
     heading_links: int = 0
-    """Of which in (or around) a heading element."""
+    """Links to other pages of the site that read as headlines, in (or around) a heading element."""
     cards: list[list[str]] = field(default_factory=list)
     """Per teaser card (a headline link's largest container holding no other): its text pieces."""
     card_sizes: list[int] = field(default_factory=list)
     """Per teaser card: its text length."""
-    dated_cards: int = 0
-    """Cards showing a date or time."""
-    snippet_cards: int = 0
-    """Cards with text beside their headline (a teaser)."""
-    anchors: list[str] = field(default_factory=list)
-    """Texts of the headline links."""
     captions: int = 0
-    caption_chars: int = 0
-    """<figcaption> and caption-classed elements, and their text."""
+    """<figcaption> and caption-classed elements."""
     table_chars: int = 0
     numeric_table_chars: int = 0
     """Text inside tables, and of which digits."""
-    password_inputs: int = 0
-    signup_forms: int = 0
-    """Forms asking for an e-mail address that are no comment form."""
     players: int = 0
     """<video>, <audio> and player iframes."""
-
-    @property
-    def link_density(self) -> float:
-        return self.link_chars / self.text_chars if self.text_chars else 0.0
 
     def teaser_share(self, text: str) -> tuple[float, int, float]:
         """`(share, cards, top)`: the share of `text` (the extracted body) found in teaser cards, how
@@ -115,11 +85,6 @@ class Layout:
         top = max((found for found, _ in per_card), default=0)
         return min(1.0, sum(map(len, covered)) / size), len(per_card), min(1.0, top / size)
 
-    def anchor_share(self, text: str) -> float:
-        """The share of `text` that is the text of headline links (a list of links to other pages)."""
-        if not text:
-            return 0.0
-        return min(1.0, sum(len(a) for a in set(self.anchors) if a in text) / len(text))
 
 
 def _own_paths(url: str, own: tuple[str | None, ...]) -> set[str]:
@@ -204,32 +169,20 @@ def read_layout(tree: HtmlElement, url: str, own: tuple[str | None, ...] = ()) -
     sizes: dict[HtmlElement, int] = {}
     for element in body.iter("a"):
         text = _squash(element.text_content())
-        layout.link_chars += len(text)
         if not text:
             continue
         headline, in_heading = _headline(element, text)  # cheapest test first: most links are labels
         if headline and not _inline_link(element, text, sizes) \
                 and _other_page((element.get("href") or "").strip(), url, host, own_paths):
             links.append(element)
-            layout.anchors.append(text)
             layout.heading_links += in_heading
-    layout.h1 = [_squash(h.text_content()) for h in body.iter("h1")]
-    for element in _CAPTIONS(body):
-        layout.captions += 1
-        layout.caption_chars += len(_squash(element.text_content()))
+    layout.captions = len(_CAPTIONS(body))
     for element in _TABLES(body):
         text = _squash(element.text_content())
         layout.table_chars += len(text)
         layout.numeric_table_chars += sum(c.isdigit() for c in text)
-    layout.password_inputs = int(_PASSWORDS(body))
-    for element in body.iter("form"):
-        marks = " ".join(filter(None, (element.get("id"), element.get("class"), element.get("action"))))
-        if _EMAIL_INPUTS(element) and not _COMMENT_FORM.search(marks):
-            layout.signup_forms += 1
     layout.players = sum(e.tag != "iframe" or bool(_PLAYER.search(e.get("src") or ""))
                          for e in body.iter("video", "audio", "iframe"))
-    layout.link_chars = min(layout.link_chars, layout.text_chars)
-    layout.headline_links = len(links)
     _read_cards(layout, links, body)
     return layout
 
@@ -266,8 +219,5 @@ def _read_cards(layout: Layout, links: list[HtmlElement], body: HtmlElement) -> 
                 break
             card = ancestor
         text = _squash(card.text_content())
-        anchor = _squash(link.text_content())
         layout.cards.append(_chunks(card))
         layout.card_sizes.append(len(text))
-        layout.dated_cards += bool(_DATE.search(text) or card.find(".//time") is not None)
-        layout.snippet_cards += len(text) - len(anchor) >= 40

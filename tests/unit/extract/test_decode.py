@@ -7,11 +7,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from scrapy import Spider
-from scrapy.http import HtmlResponse, Response, TextResponse
-from scrapy.utils.test import get_crawler
 
-from crawler.extract.decode import decode_html, response_text
+from crawler.extract.decode import decode_html
 from tests.support import fault_pages as fs
 
 BASE = "http://127.0.0.1:8000"
@@ -105,36 +102,3 @@ def test_gbk_only_character_survives_a_gb2312_label() -> None:
 
 def test_empty_body() -> None:
     assert decode_html(b"", "utf-8") == ("", "utf-8", False)
-
-
-# --- the Scrapy hook -------------------------------------------------------------------------------
-
-def _stats_crawler():  # type: ignore[no-untyped-def]
-    crawler = get_crawler(Spider)
-    assert crawler.stats is not None
-    return crawler
-
-
-def test_response_text_fixes_a_lying_header_and_counts_it() -> None:
-    body = fs.chinese_page_bytes(fs.BIG5_WRONG_HEADER_PATH, BASE)
-    response = HtmlResponse(BASE + fs.BIG5_WRONG_HEADER_PATH, body=body,
-                            headers={"Content-Type": "text/html; charset=utf-8"})
-    assert fs.BIG5_TITLE not in response.text  # what Scrapy alone gives
-    crawler = _stats_crawler()
-    assert fs.BIG5_TITLE in response_text(response, crawler.stats)
-    assert crawler.stats.get_value("decode/overridden") == 1
-
-
-def test_response_text_leaves_an_honest_page_alone() -> None:
-    body = CHINESE_UTF8.encode("utf-8")
-    response = HtmlResponse(BASE + "/a", body=body, headers={"Content-Type": "text/html; charset=utf-8"})
-    crawler = _stats_crawler()
-    assert response_text(response, crawler.stats) == response.text
-    assert crawler.stats.get_value("decode/overridden") is None
-
-
-@pytest.mark.parametrize("cls", [Response, TextResponse])
-def test_response_text_takes_any_response(cls: type[Response]) -> None:
-    body = fs.chinese_page_bytes(fs.GBK_LATIN1_HEADER_PATH, BASE)
-    response = cls(BASE + "/b", body=body, headers={"Content-Type": "text/html; charset=iso-8859-1"})
-    assert fs.GBK_LATIN1_TITLE in response_text(response)

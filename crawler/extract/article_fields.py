@@ -7,8 +7,11 @@ then OpenGraph/meta tags, then the feed or sitemap entry (`page.hints`).
 from __future__ import annotations
 
 import logging
+from copy import deepcopy
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
 
 from crawler.clean.bylines import mark_bylines
 from crawler.clean.original import source_link
@@ -17,7 +20,7 @@ from crawler.dates.model import PublicationDates
 from crawler.extract import jsonld as ld
 from crawler.extract import nextdata as nd
 from crawler.extract.blocked import block_page_reason, visible_text
-from crawler.extract.body import drop_nodes, main_paragraphs, matches_any
+from crawler.extract.body import drop_nodes, main_paragraphs, matches_any, reading_copy
 from crawler.extract.bylines import page_authors, structured_authors
 from crawler.extract.country import infer_country
 from crawler.extract.date_candidates import article_dates
@@ -99,17 +102,25 @@ def body(page: Page, headline: str, original: str | None, byline: Byline | None 
     """The cleaned body paragraphs, the original's profile when a copy names a known site, and the
     size of the page's text (the larger of the two extraction modes, cleaned: `kind.text_size`).
 
-    Drops the site's furniture from the tree first: read every other field from the tree before.
-    Byline and dateline lines at the head or foot of the body go too (`crawler.clean.bylines`).
+    Works on copies of the page without the site's furniture (`reading_copy` for trafilatura's
+    precision mode, the whole page when its comparisons run): the page's tree stays as fetched for
+    every other field and for the layout read. Byline and dateline lines at the head or foot of the
+    body go too (`crawler.clean.bylines`).
     """
     profile = page.profile
-    drop_nodes(page.tree, GENERIC.drop_selectors + (profile.drop_selectors if profile is not GENERIC else ()))
     removed = truncate_tree(page.tree)  # trafilatura is quadratic on 100,000 cells or paragraphs
     if removed:
         page.events.append("limits/elements")
         logger.warning("%s: %d elements after the first %d removed before extracting the body", page.url, removed,
                        MAX_TREE_ELEMENTS)
-    paragraphs, other = main_paragraphs(page.tree, page.url)
+    selectors = GENERIC.drop_selectors + (profile.drop_selectors if profile is not GENERIC else ())
+
+    def without_furniture(tree: HtmlElement) -> HtmlElement:
+        drop_nodes(tree, selectors)
+        return tree
+
+    paragraphs, other = main_paragraphs(without_furniture(reading_copy(page.tree)), page.url,
+                                        whole=lambda: without_furniture(deepcopy(page.tree)))
     if not paragraphs and page.next_article:
         paragraphs = nd.body_paragraphs(page.next_article)
     cleaned, original_profile = _clean(_without_headline(paragraphs, headline), profile, original)

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
+from copy import deepcopy
 from functools import lru_cache
 
 import trafilatura
 from cssselect import GenericTranslator, SelectorError
 from lxml import etree
 from lxml.html import Element, HtmlElement
+from trafilatura.settings import MANUALLY_CLEANED
 
 logger = logging.getLogger(__name__)
 
@@ -141,6 +144,27 @@ def matches_any(tree: HtmlElement, selectors: tuple[str, ...]) -> bool:
     return bool(selectors) and bool(selector_set(selectors).matches(tree))
 
 
+# What trafilatura deletes with its content before it reads a body (`MANUALLY_CLEANED`), less what it
+# looks at first: forms, figures holding tables, formulas, and the head (JSON-LD for its baseline).
+NOT_READ_BY_TRAFILATURA = tuple(sorted(set(MANUALLY_CLEANED) - {"form", "figure", "head", "math"}))
+
+
+def reading_copy(tree: HtmlElement) -> HtmlElement:
+    """A copy of the page for the body step, without what trafilatura deletes anyway (scripts, styles,
+    navigation, asides, footers, frames, form controls) and with the JSON-LD scripts kept.
+
+    trafilatura's first passes are XPaths over the whole raw tree whose regular-expression tests call
+    back into Python for each element: on a page thick with menus and scripts, a fifth of the
+    elements is left for them (docs/performance.md). The page's own tree stays as fetched."""
+    copied = deepcopy(tree)
+    for element in list(copied.iter(*NOT_READ_BY_TRAFILATURA)):
+        if element.tag == "script" and "ld+json" in (element.get("type") or ""):
+            continue
+        if element.getparent() is not None:
+            element.drop_tree()
+    return copied
+
+
 def drop_nodes(tree: HtmlElement, selectors: tuple[str, ...]) -> int:
     """Remove every element matching `selectors` (tail text kept); returns how many were removed."""
     removed = 0
@@ -212,17 +236,45 @@ def drop_empty_markers(tree: HtmlElement) -> int:
     return len(markers)
 
 
-def main_paragraphs(tree: HtmlElement, url: str) -> tuple[list[str], list[str]]:
+def main_paragraphs(tree: HtmlElement, url: str,
+                    whole: Callable[[], HtmlElement] | None = None) -> tuple[list[str], list[str]]:
     """`(body, other)`: the body by trafilatura's precision mode, or by its default mode when precision
     kept only a sliver of what the default finds; `other` is the default-mode output when it was
-    computed and not chosen (the page's extent of text, for telling an article from a page), else []."""
-    drop_empty_markers(tree)
-    wrap_loose_text(tree)
-    precise = body_paragraphs(tree, url, precision=True)
+    computed and not chosen (the page's extent of text, for telling an article from a page), else [].
+
+    `tree` is what precision mode reads; `whole`, when given, builds the page as readability, justext
+    and trafilatura's default mode must see it (they measure and score the whole page), only when one
+    of them runs: `tree` can then be a `reading_copy`."""
+    page = _Whole(tree, whole)
+    precise = body_paragraphs(page.reading(), url, precision=True, whole=page.whole)
     if _size(precise) >= PRECISION_MIN_TEXT:
         return precise, []
-    default = body_paragraphs(tree, url)
+    default = body_paragraphs(page.whole(), url)
     return (default, []) if precision_lost_the_article(precise, default) else (precise, default)
+
+
+class _Whole:
+    """The reading tree and the whole page, each prepared for trafilatura once, the whole page built
+    only when asked for."""
+
+    def __init__(self, tree: HtmlElement, whole: Callable[[], HtmlElement] | None) -> None:
+        self._tree, self._build = _prepared(tree), whole
+        self._whole: HtmlElement | None = None if whole is not None else self._tree
+
+    def reading(self) -> HtmlElement:
+        return self._tree
+
+    def whole(self) -> HtmlElement:
+        if self._whole is None:
+            assert self._build is not None
+            self._whole = _prepared(self._build())
+        return self._whole
+
+
+def _prepared(tree: HtmlElement) -> HtmlElement:
+    drop_empty_markers(tree)
+    wrap_loose_text(tree)
+    return tree
 
 
 def precision_lost_the_article(precise: list[str], default: list[str]) -> bool:
@@ -266,11 +318,12 @@ def _table_text(table) -> str:
     return "\n".join(rows)
 
 
-def body_paragraphs(tree: HtmlElement, url: str, *, precision: bool = False) -> list[str]:
+def body_paragraphs(tree: HtmlElement, url: str, *, precision: bool = False,
+                    whole: Callable[[], HtmlElement] | None = None) -> list[str]:
     """Paragraph texts of the main content, in reading order; [] when trafilatura finds none.
 
     `precision`: trafilatura's `favor_precision` (stricter pruning of link lists and comments)."""
-    return [text for _, text in body_blocks(tree, url, precision=precision)]
+    return [text for _, text in body_blocks(tree, url, precision=precision, whole=whole)]
 
 
 # trafilatura's own extraction is kept without its comparison with readability and justext when it
@@ -305,12 +358,15 @@ def _needs_comparison(body: object) -> bool:
     return len(body.findall(".//table")) > len(paragraphs) or bool(body.xpath(_UNCLEAN))  # type: ignore[attr-defined]
 
 
-def body_blocks(tree: HtmlElement, url: str, *, precision: bool = False) -> list[tuple[str, str]]:
-    """`(tag, text)` of each block trafilatura keeps: `p`, `head`, `list`, `quote`, `table`..."""
+def body_blocks(tree: HtmlElement, url: str, *, precision: bool = False,
+                whole: Callable[[], HtmlElement] | None = None) -> list[tuple[str, str]]:
+    """`(tag, text)` of each block trafilatura keeps: `p`, `head`, `list`, `quote`, `table`...
+
+    `whole`: the page the comparison with readability and justext reads, when `tree` is not all of it."""
     # Precision mode only: the default mode's short-text escalation also depends on the comparison.
     document = _extraction(tree, url, precision, fast=precision)
     if precision and _needs_comparison(getattr(document, "body", None)):
-        document = _extraction(tree, url, precision, fast=False)
+        document = _extraction(whole() if whole is not None else tree, url, precision, fast=False)
     return _blocks(document)
 
 

@@ -15,8 +15,11 @@ from crawler.urls import absolute, host_of
 
 _LINK_TEXTS = ("source link", "source url", "original source", "read the original article", "read the full article",
                "view the original article", "read original article", "original article")
-# Only short links can be "Source link"-style footers; the length test runs in C, before Python sees them.
-_LINK_XPATH = etree.XPath("//a[@href][string-length(normalize-space(.)) <= 60]")
+# Only short links saying "source" or "article" (every label does) can be "Source link"-style footers:
+# libxml2 tests that, so that Python sees only those (a page has hundreds of menu links).
+_FOLD = "translate(normalize-space(.), 'SOURCEATIL', 'sourceatil')"
+_LINK_XPATH = etree.XPath(f"//a[@href][string-length(normalize-space(.)) <= 60]"
+                          f"[contains({_FOLD}, 'source') or contains({_FOLD}, 'article')]")
 _MARKUP = (
     ("//link[@rel='original-source']/@href", "link"),
     ("//meta[@name='syndication-source']/@content", "meta"),

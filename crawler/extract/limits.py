@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 #: Attributes kept on one tag (the rest are dropped before parsing).
@@ -33,8 +34,14 @@ def cap_attributes(html: str) -> tuple[str, int]:
     return _MANY_ATTRIBUTES_RE.subn(r"\g<kept>", html)
 
 
+# What `root.iter()` yields: elements, comments, processing instructions.
+_NODES = etree.XPath("count(descendant-or-self::*|descendant::comment()|descendant::processing-instruction())")
+
+
 def truncate_tree(root: HtmlElement, limit: int = MAX_TREE_ELEMENTS) -> int:
     """Remove every element after the first `limit` (document order); returns how many were removed."""
+    if _NODES(root) <= limit:  # counted by libxml2: a page under the bound costs no Python walk
+        return 0
     total = 0
     last = None
     for total, element in enumerate(root.iter(), 1):

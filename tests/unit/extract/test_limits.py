@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 from lxml import etree
-from lxml.html import fromstring
+from lxml.html import HTMLParser, fromstring
 from trafilatura.utils import load_html
 
 from crawler.extract import extract_article
@@ -47,6 +47,15 @@ def test_the_tree_is_cut_in_document_order() -> None:
     assert [e.tag for e in tree.iter()] == ["div", "p", "b", "p"]
     assert tree.text_content() == "abcd"
     assert truncate_tree(tree, 4) == 0
+
+
+def test_comments_count_as_the_walk_counts_them() -> None:
+    """The quick count (libxml2) counts what the walk does: elements, comments, processing instructions."""
+    tree = fromstring("<div><!-- a --><p>a</p><?pi x?><p>b</p></div>", parser=HTMLParser(remove_comments=False))
+    assert len(list(tree.iter())) == 5
+    assert truncate_tree(tree, 5) == 0
+    assert truncate_tree(tree, 4) == 1
+    assert [e.tag for e in tree.iter(etree.Element)] == ["div", "p"]
 
 
 @pytest.mark.parametrize("name,event", [("many_attributes", "limits/attributes"), ("many_paragraphs", "limits/elements"),

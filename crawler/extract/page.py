@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from trafilatura.utils import load_html
-
 from crawler.extract import jsonld as ld
 from crawler.extract import nextdata as nd
 from crawler.extract.decode import decode_html, strip_stray_end_tags
@@ -20,6 +18,7 @@ from crawler.extract.errors import NotAnArticle
 from crawler.extract.hints import Hints
 from crawler.extract.limits import MAX_ATTRIBUTES, cap_attributes
 from crawler.extract.meta import PageMeta, read_meta
+from crawler.extract.parse import parse_html
 from crawler.extract.saved import is_saved, origin_profile, saved_from
 from crawler.sites import SiteProfile
 
@@ -60,7 +59,7 @@ class Page:
         if capped:
             logger.warning("%s: %d tag(s) with more than %d attributes cut before parsing", url, capped,
                            MAX_ATTRIBUTES)
-        tree = load_html(strip_stray_end_tags(html))
+        tree = parse_html(strip_stray_end_tags(html))
         if tree is None:
             raise NotAnArticle("unparseable")
         jsonld = ld.find_article_jsonld(tree)

@@ -76,3 +76,21 @@ def test_a_too_deep_next_data_payload_is_ignored() -> None:
         "</head>", f'<script id="__NEXT_DATA__" type="application/json">{payload}</script></head>')
     extraction = extract_article(html, "https://www.scmp.com/economy/article/3300001/x", site="scmp", now=NOW)
     assert extraction.article.title == "Exports rise"
+
+
+def test_few_brackets_need_no_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each level opens a bracket: with no more brackets than the bound, the depth walk is skipped."""
+    import crawler.json_limits as limits
+
+    walked: list[object] = []
+    real = limits.json_depth
+    monkeypatch.setattr(limits, "json_depth", lambda value: walked.append(value) or real(value))
+    shallow = '{"@type": "NewsArticle", "keywords": [' + ", ".join(f'"k{n}"' for n in range(40)) + "]}"
+    assert load_json(shallow)["@type"] == "NewsArticle"
+    assert walked == []
+    wide = "[" + ", ".join(["[1]"] * (MAX_JSON_DEPTH + 5)) + "]"  # many brackets, two levels
+    assert len(load_json(wide)) == MAX_JSON_DEPTH + 5
+    assert len(walked) == 1
+    deep = "[" * (MAX_JSON_DEPTH + 1) + "]" * (MAX_JSON_DEPTH + 1)
+    with pytest.raises(TooDeep):
+        load_json(deep)

@@ -12,7 +12,7 @@ import logging
 
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
-from trafilatura.utils import is_dubious_html, repair_faulty_html
+from trafilatura.utils import decode_file, is_dubious_html, repair_faulty_html
 
 logger = logging.getLogger(__name__)
 
@@ -23,8 +23,10 @@ _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
     element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
 
 
-def parse_html(html: str) -> HtmlElement | None:
+def parse_html(html: str | bytes) -> HtmlElement | None:
     """The page's tree, or None when `html` is not HTML (what `trafilatura.utils.load_html` returns)."""
+    if isinstance(html, bytes):
+        html = decode_file(html)
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
     html = repair_faulty_html(html, beginning)

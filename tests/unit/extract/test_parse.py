@@ -23,7 +23,7 @@ EDGE_CASES = {
 }
 
 
-def _same(html: str) -> None:
+def _same(html: str | bytes) -> None:
     ours, theirs = parse_html(html), load_html(html)
     assert (ours is None) == (theirs is None)
     if ours is not None:
@@ -38,6 +38,11 @@ def test_same_tree_as_trafilatura_on_odd_input(case: str) -> None:
 @pytest.mark.parametrize("case", case_names())
 def test_same_tree_as_trafilatura_on_fixture_pages(case: str) -> None:
     _same((FIXTURES / case / "page.html").read_bytes().decode("utf-8", "replace"))
+
+
+def test_bytes_are_decoded_as_trafilatura_decodes_them() -> None:
+    _same("<html><body><p>Prix en hausse à Hong Kong.</p></body></html>".encode())
+    _same("<html><body><p>Prix en hausse à Hong Kong.</p></body></html>".encode("latin-1"))
 
 
 def test_every_element_is_an_html_element() -> None:

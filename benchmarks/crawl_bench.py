@@ -237,7 +237,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--noisy-retries", type=int, default=2, help="at most this many re-runs per crawl")
     parser.add_argument("--server", choices=("auto", "nginx", "python"), default="auto",
                         help="auto: nginx when installed, else Python's threading server")
+    parser.add_argument("--set", dest="extra", action="append", default=[], metavar="NAME=VALUE",
+                        help="a Scrapy setting for every crawl of this invocation (e.g. CONCURRENT_ITEMS=1, to "
+                             "give the baselines a setting the project uses)")
     args = parser.parse_args(argv)
+    for pair in args.extra:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            parser.error(f"--set takes NAME=VALUE, not {pair!r}")
+        COMMON[name] = value
     sizes = sorted(int(s) for s in args.sizes.split(","))
     inline_sizes = {int(s) for s in args.inline_sizes.split(",") if s}
     configs = [c for c in args.configs.split(",") if c]

@@ -65,7 +65,6 @@ LINE_PATTERNS: tuple[tuple[str, str], ...] = (
 # Elements whose text a reader does not see (noscript is seen: challenge pages put their message there).
 _HIDDEN = frozenset({"script", "style", "template"})
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·)\s+|\s*\|\s*")
-_SPACE = re.compile(r"\s+")
 _TRAILING = " .!。！:：-–—"
 
 
@@ -79,7 +78,8 @@ _LINES = _compile(LINE_PATTERNS)
 
 
 def _fold(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """Whitespace runs as one space, none at the ends (`str.split` splits on what `\\s` matches)."""
+    return " ".join(text.split())
 
 
 def _title_reason(title: str) -> str | None:

@@ -150,17 +150,17 @@ class RedisStateStore(StagedWrites):
 
     @_unavailable
     def by_url(self, canonical_url: str) -> Record | None:
-        for record in self._staged.values():
-            if record.canonical_url == canonical_url:
-                return record
+        staged = self.staged_by_url(canonical_url)
+        if staged is not None:
+            return staged
         found = _from_json(self._by_url(keys=[self.articles_key, self.urls_key], args=[canonical_url]))
         return found if found is not None and found.canonical_url == canonical_url else None
 
     @_unavailable
     def by_fingerprint(self, fingerprint: str, *, exclude_id: str) -> Record | None:
-        for record in self._staged.values():
-            if record.fingerprint == fingerprint and record.id != exclude_id:
-                return record
+        staged = self.staged_by_fingerprint(fingerprint, exclude_id=exclude_id)
+        if staged is not None:
+            return staged
         return _from_json(self._by_fingerprint(keys=[self.articles_key, self.fingerprints_key],
                                                args=[fingerprint, exclude_id]))
 

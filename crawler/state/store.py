@@ -63,7 +63,44 @@ class StagedWrites:
 
     def __init__(self) -> None:
         self._staged: dict[str, Record] = {}
+        # Staged ids by canonical URL and by fingerprint: every item looks both up, and a run stages
+        # thousands of records before its feed is published (a scan per item grew with the run).
+        self._staged_urls: dict[str, set[str]] = {}
+        self._staged_fingerprints: dict[str, set[str]] = {}
         self._lock = threading.Lock()
+
+    def _index(self, record: Record) -> None:
+        self._staged_urls.setdefault(record.canonical_url, set()).add(record.id)
+        self._staged_fingerprints.setdefault(record.fingerprint, set()).add(record.id)
+
+    def _unindex(self, record: Record) -> None:
+        for index, key in ((self._staged_urls, record.canonical_url), (self._staged_fingerprints, record.fingerprint)):
+            ids = index.get(key)
+            if ids is not None:
+                ids.discard(record.id)
+                if not ids:
+                    del index[key]
+
+    def _drop_staged(self, article_id: str) -> None:
+        record = self._staged.pop(article_id, None)
+        if record is not None:
+            self._unindex(record)
+
+    def _first_staged(self, ids: set[str]) -> Record | None:
+        """The first staged record (in staging order) among `ids`."""
+        if not ids:
+            return None
+        if len(ids) == 1:
+            return self._staged[next(iter(ids))]
+        return next(record for record in self._staged.values() if record.id in ids)
+
+    def staged_by_url(self, canonical_url: str) -> Record | None:
+        """The first staged record with this canonical URL."""
+        return self._first_staged(self._staged_urls.get(canonical_url, set()))
+
+    def staged_by_fingerprint(self, fingerprint: str, *, exclude_id: str) -> Record | None:
+        """The first staged record with this fingerprint and another id."""
+        return self._first_staged(self._staged_fingerprints.get(fingerprint, set()) - {exclude_id})
 
     def get(self, article_id: str) -> Record | None:
         raise NotImplementedError
@@ -87,7 +124,12 @@ class StagedWrites:
     def stage(self, record: Record) -> None:
         """Remember `record`; it becomes durable at a later `commit()`."""
         with self._lock:
-            self._staged[record.id] = self._merged(record)
+            merged = self._merged(record)
+            previous = self._staged.get(record.id)
+            if previous is not None:
+                self._unindex(previous)
+            self._staged[record.id] = merged  # an id staged again keeps its place (a dict's key does)
+            self._index(merged)
 
     def write_now(self, *records: Record) -> None:
         """Write records at once (nothing of them waits in a feed: an unchanged article, or the
@@ -112,7 +154,7 @@ class StagedWrites:
                 return 0
             self._write([self._staged[i] for i in chosen])
             for i in chosen:
-                del self._staged[i]
+                self._drop_staged(i)
             return len(chosen)
 
     def discard_staged(self, ids: Iterable[str] | None = None) -> None:
@@ -120,8 +162,10 @@ class StagedWrites:
         with self._lock:
             if ids is None:
                 self._staged.clear()
+                self._staged_urls.clear()
+                self._staged_fingerprints.clear()
             for i in ids or ():
-                self._staged.pop(i, None)
+                self._drop_staged(i)
 
     def check(self) -> None:
         """Raise `StoreUnavailable` if a commit could not be made now (a shared store that is down)."""
@@ -163,18 +207,18 @@ class StateStore(StagedWrites):
         return _record(row)
 
     def by_url(self, canonical_url: str) -> Record | None:
-        for record in self._staged.values():
-            if record.canonical_url == canonical_url:
-                return record
+        staged = self.staged_by_url(canonical_url)
+        if staged is not None:
+            return staged
         row = self._db.execute(
             "SELECT * FROM articles WHERE canonical_url = ? ORDER BY last_seen DESC LIMIT 1", (canonical_url,)
         ).fetchone()
         return _record(row)
 
     def by_fingerprint(self, fingerprint: str, *, exclude_id: str) -> Record | None:
-        for record in self._staged.values():
-            if record.fingerprint == fingerprint and record.id != exclude_id:
-                return record
+        staged = self.staged_by_fingerprint(fingerprint, exclude_id=exclude_id)
+        if staged is not None:
+            return staged
         row = self._db.execute(
             "SELECT * FROM articles WHERE fingerprint = ? AND id != ? ORDER BY first_seen LIMIT 1",
             (fingerprint, exclude_id),

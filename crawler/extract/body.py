@@ -245,24 +245,22 @@ def main_paragraphs(tree: HtmlElement, url: str,
     `tree` is what precision mode reads; `whole`, when given, builds the page as readability, justext
     and trafilatura's default mode must see it (they measure and score the whole page), only when one
     of them runs: `tree` can then be a `reading_copy`."""
-    page = _Whole(tree, whole)
-    precise = body_paragraphs(page.reading(), url, precision=True, whole=page.whole)
+    page = _Trees(tree, whole)
+    precise = body_paragraphs(page.reading, url, precision=True, whole=page.whole)
     if _size(precise) >= PRECISION_MIN_TEXT:
         return precise, []
     default = body_paragraphs(page.whole(), url)
     return (default, []) if precision_lost_the_article(precise, default) else (precise, default)
 
 
-class _Whole:
-    """The reading tree and the whole page, each prepared for trafilatura once, the whole page built
-    only when asked for."""
+class _Trees:
+    """The reading tree and the whole page, each prepared for trafilatura once; the whole page is
+    built when first asked for."""
 
-    def __init__(self, tree: HtmlElement, whole: Callable[[], HtmlElement] | None) -> None:
-        self._tree, self._build = _prepared(tree), whole
-        self._whole: HtmlElement | None = None if whole is not None else self._tree
-
-    def reading(self) -> HtmlElement:
-        return self._tree
+    def __init__(self, reading: HtmlElement, build_whole: Callable[[], HtmlElement] | None) -> None:
+        self.reading = _prepared(reading)
+        self._build = build_whole
+        self._whole = None if build_whole is not None else self.reading
 
     def whole(self) -> HtmlElement:
         if self._whole is None:

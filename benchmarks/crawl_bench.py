@@ -95,9 +95,9 @@ def project_pipelines() -> dict[str, int]:
 
 
 def command(config: str, index_url: str, feed_url: str, out: Path, stats: Path,
-            pipelines: dict[str, int]) -> tuple[list[str], Path]:
+            pipelines: dict[str, int], extra: dict[str, str] | None = None) -> tuple[list[str], Path]:
     """The crawl command of one configuration, and the folder to run it in."""
-    settings = dict(COMMON)
+    settings = {**COMMON, **(extra or {})}
     if config in ("fetch", "naive"):
         spider = "fetch" if config == "fetch" else "trafilatura"
         cmd = [sys.executable, "-m", "benchmarks.crawl_baselines", spider, index_url, str(out), str(stats),
@@ -119,12 +119,12 @@ def command(config: str, index_url: str, feed_url: str, out: Path, stats: Path,
 
 
 def run_one(config: str, n: int, base_url: str, work: Path, pipelines: dict[str, int],
-            server_pid: int) -> dict[str, Any]:
+            server_pid: int, extra: dict[str, str] | None = None) -> dict[str, Any]:
     """One measured crawl."""
     tag = f"{config}-{n}-{time.monotonic_ns()}"
     out, stats_path, measure_path = work / f"{tag}.jsonl", work / f"{tag}-stats.json", work / f"{tag}-measure.json"
     cmd, cwd = command(config, f"{base_url}/n{n}/sitemap.xml", f"{base_url}/n{n}/feed.xml", out, stats_path,
-                       pipelines)
+                       pipelines, extra)
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
     server_before = family_cpu_seconds(server_pid)
     subprocess.run([sys.executable, "-m", "benchmarks.crawl_measure", "--out", str(measure_path), "--cwd", str(cwd),
@@ -241,11 +241,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="a Scrapy setting for every crawl of this invocation (e.g. CONCURRENT_ITEMS=1, to "
                              "give the baselines a setting the project uses)")
     args = parser.parse_args(argv)
+    extra: dict[str, str] = {}
     for pair in args.extra:
         name, sep, value = pair.partition("=")
         if not sep or not name:
             parser.error(f"--set takes NAME=VALUE, not {pair!r}")
-        COMMON[name] = value
+        extra[name] = value
     sizes = sorted(int(s) for s in args.sizes.split(","))
     inline_sizes = {int(s) for s in args.inline_sizes.split(",") if s}
     configs = [c for c in args.configs.split(",") if c]
@@ -278,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
                             continue
                         attempts: list[dict[str, Any]] = []
                         while len(attempts) <= args.noisy_retries:
-                            attempts.append(run_one(config, n, server.base_url, work, pipelines, server.pid))
+                            attempts.append(run_one(config, n, server.base_url, work, pipelines, server.pid, extra))
                             if attempts[-1]["background"] <= args.max_background:
                                 break
                             print(f"  (other processes used {attempts[-1]['background']:.0%} of the cores)", flush=True)

@@ -58,7 +58,7 @@ def extract_article(
     page = Page.parse(html, url, get_site(site), hints if isinstance(hints, Hints) else Hints.from_meta(hints), now,
                       served_at=served_at, fetched_at=fetched_at)
 
-    # What the page is: read before the body drops the page's furniture from the tree.
+    # What the page is. The body step works on copies, so these reads see the page as fetched.
     title = f.title(page)
     blocked = f.block_page(page, title)
     if blocked is not None:

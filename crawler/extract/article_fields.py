@@ -65,7 +65,7 @@ def block_page(page: Page, headline: str | None) -> str | None:
 
 
 def markup(page: Page) -> Markup:
-    """What the page declares itself (read before `body` drops the page's furniture)."""
+    """What the page declares itself, read on the page as fetched."""
     return read_markup(page.tree, page.url, page.meta, jsonld=page.jsonld is not None,
                        next_data=page.next_article is not None)
 
@@ -244,7 +244,7 @@ def byline(page: Page, headline: str, *site_names: str | None) -> Byline:
     """People; placeholders and the site's own names (`site_names`) removed; an agency apart.
 
     Structured data first, then the feed entry, then the page's visible byline
-    (`crawler.extract.bylines`): read it before `body` drops the page's furniture.
+    (`crawler.extract.bylines`), read on the page as fetched.
     """
     agencies: list[str] = []
     for candidates in (lambda: structured_authors(page.jsonld, page.next_article, page.meta),

@@ -114,7 +114,7 @@ def static_page(tree: HtmlElement) -> bool:
 
 
 def read_markup(tree: HtmlElement, url: str, meta: PageMeta, *, jsonld: bool, next_data: bool) -> Markup:
-    """The article declarations of one page (read before the body step drops furniture)."""
+    """The article declarations of one page, read on the page as fetched (furniture included)."""
     article_elements = [e for e in tree.iter("article") if not any(a.tag == "article" for a in e.iterancestors())]
     cards = sum(_is_teaser_card(e, url) for e in article_elements)
     items = [e for e in _ITEMSCOPES(tree) if _ARTICLE_ITEMTYPE.search(e.get("itemtype") or "")]

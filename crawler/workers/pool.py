@@ -17,8 +17,7 @@ import queue
 import signal
 import threading
 import time
-from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
@@ -134,8 +133,8 @@ class _Worker:
     pid: int
     process: Any
     conn: Connection
-    inbox: queue.SimpleQueue[PageJob | None] = field(default_factory=queue.SimpleQueue)
     task: _Task | None = None
+    """The page its thread last sent it (set by that thread, before sending)."""
     ready: bool = False
     gone: bool = False
 
@@ -169,8 +168,10 @@ class ExtractionPool:
         """Workers replaced after a crash, a timeout or a failed start."""
         self._loop: asyncio.AbstractEventLoop | None = None
         self._live: list[_Worker] = []
-        self._idle: deque[_Worker] = deque()
-        self._waiting: deque[asyncio.Future[_Worker]] = deque()
+        # Pages waiting for a worker. The workers' threads take them, so that a worker goes on to the
+        # next page without a round trip through the (often busy) event loop.
+        self._pending: queue.SimpleQueue[_Task | None] = queue.SimpleQueue()
+        self._threads = 0
         self._starting = 0
         self._failed_starts = 0
         self._broken: str | None = None
@@ -258,13 +259,11 @@ class ExtractionPool:
 
     async def _attempt(self, job: PageJob) -> JobResult:
         """The job's result from one worker; raises `_Lost` when that worker was lost with it."""
-        worker = await self._acquire()
-        loop = asyncio.get_running_loop()
-        task = _Task(job, loop.create_future())
-        worker.task = task
-        if self.page_timeout is not None:  # until the worker says it took the page
-            task.timer = loop.call_later(self.page_timeout, self._expire, worker, task, "unresponsive")
-        worker.inbox.put(job)
+        self._check_usable()
+        if self._loop is None:
+            self.spider_opened()
+        task = _Task(job, asyncio.get_running_loop().create_future())
+        self._pending.put(task)
         try:
             return await task.future
         finally:
@@ -291,32 +290,21 @@ class ExtractionPool:
             await self._all_ready.wait()
         return {worker.pid for worker in self._live}
 
-    async def _acquire(self) -> _Worker:
+    def _check_usable(self) -> None:
         if self._closed:
             raise ExtractionFailed("error/PoolClosed", "the extraction pool is shut down")
         if self._broken is not None:
             raise ExtractionFailed("error/WorkersUnavailable", self._broken)
-        if self._loop is None:
-            self.spider_opened()
-        while self._idle:
-            worker = self._idle.popleft()
-            if not worker.gone:
-                return worker
-        waiter: asyncio.Future[_Worker] = asyncio.get_running_loop().create_future()
-        self._waiting.append(waiter)
-        return await waiter
 
-    def _release(self, worker: _Worker) -> None:
-        """Give a ready worker to the first page waiting for one, else keep it idle."""
-        worker.task = None
-        if worker.gone or self._closed:
-            return
-        while self._waiting:
-            waiter = self._waiting.popleft()
-            if not waiter.done():
-                waiter.set_result(worker)
+    def _fail_pending(self, stat: str, message: str) -> None:
+        """Fail every page still waiting for a worker (the pool closed, or no worker can start)."""
+        while True:
+            try:
+                task = self._pending.get_nowait()
+            except queue.Empty:
                 return
-        self._idle.append(worker)
+            if task is not None and not task.future.done():
+                task.future.set_exception(ExtractionFailed(stat, message))
 
     def _start_one(self) -> None:
         """Start a worker process in a helper thread (starting one blocks: the fork server may launch)."""
@@ -358,6 +346,7 @@ class ExtractionPool:
             return
         worker = _Worker(process.pid, process, conn)
         self._live.append(worker)
+        self._threads += 1
         threading.Thread(target=self._talk, args=(worker,), name=f"extraction-worker-{worker.pid}",
                          daemon=True).start()
 
@@ -368,32 +357,40 @@ class ExtractionPool:
         if self._failed_starts >= _MAX_FAILED_STARTS:
             self._broken = f"extraction workers failed to start {self._failed_starts} times in a row ({reason})"
             logger.error("%s; pages are no longer extracted", self._broken)
-            while self._waiting:
-                waiter = self._waiting.popleft()
-                if not waiter.done():
-                    waiter.set_exception(ExtractionFailed("error/WorkersUnavailable", self._broken))
+            self._fail_pending("error/WorkersUnavailable", self._broken)
             return
         self._start_one()
 
     def _talk(self, worker: _Worker) -> None:
-        """In the worker's thread: hand it pages and post what it says to the reactor."""
+        """In the worker's thread: take waiting pages, hand them to the worker, post what it says to the reactor."""
         conn = worker.conn
         took = False  # whether the worker read the page it has: if it dies before, the page is not to blame
         try:
             conn.recv()  # READY, after its warm-up page
             self._post(self._worker_ready, worker)
-            while (job := worker.inbox.get()) is not None:
+            while (task := self._pending.get()) is not None:
+                if worker.gone:  # replaced while it waited for a page: the page is for another worker
+                    self._pending.put(task)
+                    return
+                if task.future.done():  # cancelled while it waited
+                    continue
                 took = False
-                conn.send(job)
+                worker.task = task
+                self._post(self._sending, worker, task)
+                conn.send(task.job)
                 conn.recv()  # TOOK
                 took = True
-                self._post(self._took, worker)
-                self._post(self._finished, worker, conn.recv())
+                self._post(self._took, worker, task)
+                self._post(self._finished, task, conn.recv())
             conn.send(None)
         except (EOFError, OSError):
             self._post(self._lost, worker, took)
         finally:
             conn.close()
+            self._post(self._thread_ended)
+
+    def _thread_ended(self) -> None:
+        self._threads -= 1
 
     def _post(self, callback: Callable[..., None], *args: Any) -> None:
         assert self._loop is not None
@@ -416,35 +413,38 @@ class ExtractionPool:
                         elapsed, ", ".join(str(w.pid) for w in self._live))
             if self._all_ready is not None:
                 self._all_ready.set()
-        self._release(worker)
 
-    def _took(self, worker: _Worker) -> None:
-        task = worker.task
-        if task is None or task.future.done():
+    def _sending(self, worker: _Worker, task: _Task) -> None:
+        """A worker's thread is handing it the page: the worker must take it within the page budget."""
+        self._restart_timer(worker, task, "unresponsive")
+
+    def _took(self, worker: _Worker, task: _Task) -> None:
+        self._restart_timer(worker, task, "timeout")
+
+    def _restart_timer(self, worker: _Worker, task: _Task, reason: str) -> None:
+        if task.future.done():
             return
         if task.timer is not None:
             task.timer.cancel()
         if self.page_timeout is not None:
             assert self._loop is not None
-            task.timer = self._loop.call_later(self.page_timeout, self._expire, worker, task, "timeout")
+            task.timer = self._loop.call_later(self.page_timeout, self._expire, worker, task, reason)
 
-    def _finished(self, worker: _Worker, result: JobResult) -> None:
-        task = worker.task
-        if task is not None and not task.future.done():
+    def _finished(self, task: _Task, result: JobResult) -> None:
+        if not task.future.done():
             task.future.set_result(result)
-        self._release(worker)
 
     def _expire(self, worker: _Worker, task: _Task, reason: str) -> None:
         """A page ran out of time (`reason` "timeout"), or its worker never took it ("unresponsive")."""
-        if task.future.done() or worker.gone:
-            return
+        if task.future.done() or worker.gone or worker.task is not task:
+            return  # finished (its result on the way) or no longer this worker's
         if reason == "timeout":
             logger.warning("Extraction worker %d still on %s after %g s: killing and replacing it", worker.pid,
                            task.job.url, self.page_timeout)
         else:
             logger.warning("Extraction worker %d did not take a page within %g s (stopped or stuck): killing and "
                            "replacing it", worker.pid, self.page_timeout)
-        self._replace(worker, reason)
+        self._replace(worker, task, reason)
 
     def _lost(self, worker: _Worker, took: bool) -> None:
         """The worker's pipe closed under us: it died (on the page it took, if `took`)."""
@@ -454,14 +454,14 @@ class ExtractionPool:
             page = worker.task.job.url if worker.task is not None and took else None
             # A warning: its page is tried again; only a page given up is an error (logged by the spider).
             logger.warning("Extraction worker %d died%s; starting another", worker.pid, f" on {page}" if page else "")
-            self._replace(worker, "crash" if took else "unresponsive")
+            self._replace(worker, worker.task, "crash" if took else "unresponsive")
         else:
             logger.warning("Extraction worker %d died while starting; starting another", worker.pid)
             self._forget(worker)
             self._start_failed(f"worker {worker.pid} died during its warm-up")
 
-    def _replace(self, worker: _Worker, reason: str) -> None:
-        task = worker.task
+    def _replace(self, worker: _Worker, task: _Task | None, reason: str) -> None:
+        """Kill and replace the worker; its page, if unfinished, fails with `_Lost(reason)` (tried again or not)."""
         self._forget(worker)
         if task is not None and not task.future.done():
             task.future.set_exception(_Lost(reason))
@@ -470,11 +470,10 @@ class ExtractionPool:
         self._start_one()
 
     def _forget(self, worker: _Worker) -> None:
-        worker.gone = True
+        worker.gone = True  # its thread, if it waits for a page, passes the next one on and ends
         self._kill(worker.pid)
         if worker in self._live:
             self._live.remove(worker)
-        worker.inbox.put(None)  # ends its thread if it still waits for a page
 
     @staticmethod
     def _kill(pid: int) -> None:
@@ -493,15 +492,13 @@ class ExtractionPool:
             return
         with _STARTED_LOCK:  # a worker whose start finishes from now on kills itself (see _spawn)
             self._closed = True
-        for waiter in self._waiting:
-            if not waiter.done():
-                waiter.set_exception(ExtractionFailed("error/PoolClosed", "the extraction pool is shut down"))
+        self._fail_pending("error/PoolClosed", "the extraction pool is shut down")
+        for _ in range(self._threads):
+            self._pending.put(None)  # each thread sends None to its worker, which exits
         workers, self._live = self._live, []
         if not workers:
             return
         started = time.monotonic()
-        for worker in workers:
-            worker.inbox.put(None)  # its thread sends None, the worker exits
         deadline = started + _EXIT_GRACE
         while time.monotonic() < deadline and any(self._running(w) for w in workers):
             time.sleep(0.01)

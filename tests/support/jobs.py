@@ -43,3 +43,16 @@ def misbehave_on_marked_url(job: PageJob) -> JobResult:
     if stop and stop in job.url:
         os.kill(os.getpid(), signal.SIGSTOP)
     return run_job(job)
+
+
+#: A page whose URL contains "/mark-start" creates the file this variable names as soon as its job starts.
+START_MARK_ENV = "TEST_START_MARK_FILE"
+
+
+def mark_start(job: PageJob) -> JobResult:
+    """`run_job`, except that a "/mark-start" page first creates the file named by `START_MARK_ENV`."""
+    marker = os.environ.get(START_MARK_ENV)
+    if marker and "/mark-start" in job.url:
+        with open(marker, "w", encoding="utf-8") as file:
+            file.write(job.url)
+    return run_job(job)

@@ -20,7 +20,7 @@ from typing import Any
 from crawler.normalise.signals import lexicon
 from crawler.normalise.signals.epu import language_family
 from crawler.normalise.signals.periods import RATE_INDICATORS, is_previous_level, pick_period, special_mentions
-from crawler.normalise.signals.prefilter import Prefiltered, fold
+from crawler.normalise.signals.prefilter import AnyOf, Prefiltered, fold
 from crawler.normalise.signals.sentences import sentence_spans
 from crawler.normalise.signals.values import Value, find_values
 
@@ -61,6 +61,12 @@ def _places(family: str) -> tuple[tuple[Prefiltered, str], ...]:
     return tuple((Prefiltered.compile(rf"(?<![\w]){p}" if family == "en" else p), name) for p, name in table)
 
 
+@lru_cache(maxsize=2)
+def _any_indicator(family: str) -> AnyOf:
+    """Whether a sentence can name an indicator: the literals of every indicator name pattern, in one scan."""
+    return AnyOf([pattern for indicator, pattern in _patterns(family) if indicator])
+
+
 def possible_patterns(text: str, family: str) -> tuple[tuple[str | None, Prefiltered], ...]:
     """The name and look-alike patterns that can match somewhere in `text` (the others are skipped)."""
     folded = fold(text)
@@ -68,12 +74,15 @@ def possible_patterns(text: str, family: str) -> tuple[tuple[str | None, Prefilt
 
 
 def find_mentions(text: str, lo: int, hi: int, family: str,
-                  patterns: Sequence[tuple[str | None, Prefiltered]] | None = None) -> list[Mention]:
+                  patterns: Sequence[tuple[str | None, Prefiltered]] | None = None,
+                  folded: str | None = None) -> list[Mention]:
     """Indicator names and look-alikes in `text[lo:hi]`, longest first, none overlapping.
 
-    `patterns`: `possible_patterns(text, family)`, when the caller reads many sentences of `text`.
+    `patterns`: `possible_patterns(text, family)`, when the caller reads many sentences of `text`;
+    `folded`: `fold(text[lo:hi])`, if already computed.
     """
-    folded = fold(text[lo:hi])
+    if folded is None:
+        folded = fold(text[lo:hi])
     found = [(m.start(), m.end(), indicator) for indicator, pattern in (patterns or _patterns(family))
              for m in pattern.finditer(text, lo, hi, folded) if m.end() > m.start()]
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2] is None, f[0]))
@@ -267,7 +276,10 @@ def _sentence_figures(text: str, field: str, lo: int, hi: int, family: str, amou
                       patterns: Sequence[tuple[str | None, Prefiltered]]) -> list[dict[str, Any]]:
     if not _DIGIT.search(text, lo, hi):  # no number, no figure: skip the name scan (most of the cost)
         return []
-    mentions = find_mentions(text, lo, hi, family, patterns)
+    folded = fold(text[lo:hi])
+    if not _any_indicator(family).possible(text[lo:hi], folded):
+        return []  # no indicator name can be in the sentence: skip the scan of every pattern
+    mentions = find_mentions(text, lo, hi, family, patterns, folded)
     if not any(m.indicator for m in mentions):
         return []
     values = find_values(text, lo, hi, family)

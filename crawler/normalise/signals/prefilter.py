@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -165,6 +165,13 @@ class Prefiltered:
         return cls(pattern, requirement(pattern), ignore_case,
                    tuple(sorted(starts)) if starts and all(starts) else None)
 
+    @property
+    def key(self) -> tuple[str, ...]:
+        """The most selective requirement (one of these strings is in every match); () when none is known."""
+        if not self.required:
+            return ()
+        return max(self.required, key=lambda options: (min(map(len, options)), -len(options)))
+
     def possible(self, text: str, folded: str | None = None) -> bool:
         """False when no match can exist in `text` (`folded`: `fold(text)`, if already computed)."""
         if not self.required:
@@ -223,3 +230,31 @@ class Prefiltered:
             if m is not None:
                 yield m
                 pos = m.end()
+
+
+class AnyOf:
+    """Whether any of many prefiltered patterns can match a text: one scan for all their key literals.
+
+    Exact as a filter: every match of a pattern contains one of its key literals, so a text without
+    any of them has no match of any pattern. A pattern without known literals makes it always true.
+    """
+
+    def __init__(self, patterns: Sequence[Prefiltered]) -> None:
+        self.always = any(not p.key for p in patterns)
+        folded = {n for p in patterns if p.ignore_case for n in p.key}
+        exact = {n for p in patterns if not p.ignore_case for n in p.key}
+        self._folded = _alternation(folded)
+        self._exact = _alternation(exact)
+
+    def possible(self, text: str, folded: str) -> bool:
+        """False when no pattern can match `text` (`folded`: `fold(text)`)."""
+        if self.always:
+            return True
+        return bool((self._folded is not None and self._folded.search(folded))
+                    or (self._exact is not None and self._exact.search(text)))
+
+
+def _alternation(needles: set[str]) -> re.Pattern[str] | None:
+    if not needles:
+        return None
+    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=lambda n: (-len(n), n))))

@@ -103,7 +103,10 @@ DEFAULT_FEED_OPTIONS = {"format": "jsonlines", "encoding": "utf-8", "store_empty
 FEEDS: dict[str, dict[str, object]] = {}
 FEED_EXPORT_ENCODING = "utf-8"
 # CSV (-o out.csv): lists and objects (authors, amounts, dates, original) are JSON in their cell.
-FEED_EXPORTERS = {"csv": "crawler.exporters.JsonCellCsvItemExporter"}
+FEED_EXPORTERS = {
+    "csv": "crawler.exporters.JsonCellCsvItemExporter",
+    **dict.fromkeys(("jsonlines", "jsonl", "jl"), "crawler.exporters.FastJsonLinesItemExporter"),
+}
 # Local files are written as <name>.part (created exclusively) and published on a clean close; a
 # failed write publishes nothing (docs/operations.md).
 FEED_STORAGES = {"": "crawler.feeds.AtomicFileFeedStorage", "file": "crawler.feeds.AtomicFileFeedStorage"}

@@ -8,7 +8,7 @@ import pytest
 
 from crawler.normalise.signals import lexicon
 from crawler.normalise.signals.figures import _patterns, _places
-from crawler.normalise.signals.prefilter import Prefiltered, fold, requirement
+from crawler.normalise.signals.prefilter import AnyOf, Prefiltered, fold, requirement
 
 TEXTS = [
     "China's GDP grew 5.2 per cent in 2025, while retail sales rose 3 per cent.",
@@ -69,3 +69,23 @@ def test_a_pattern_without_its_literals_is_not_run() -> None:
     pattern = Prefiltered.compile(lexicon.INDICATORS[0][1], re.I)
     assert not pattern.possible("Shares rose on Monday.")
     assert pattern.possible("GDP rose.")
+
+
+@pytest.mark.parametrize("family", ["en", "zh"])
+def test_any_of_is_false_only_where_no_pattern_can_match(family: str) -> None:
+    patterns = [p for indicator, p in _patterns(family) if indicator]
+    any_of = AnyOf(patterns)
+    verdicts = []
+    for text in [*TEXTS, "Shares rose on Monday.", "股市周一上涨。"]:
+        matched = any(next(p.pattern.finditer(text), None) for p in patterns)
+        verdicts.append(any_of.possible(text, fold(text)))
+        assert verdicts[-1] or not matched, text
+    assert False in verdicts  # the filter does skip sentences
+
+
+def test_any_of_reads_case_sensitive_literals_on_the_text_itself() -> None:
+    any_of = AnyOf([Prefiltered.compile(r"OPR"), Prefiltered.compile(r"retail sales", re.I)])
+    assert any_of.possible("The OPR stays.", fold("The OPR stays."))
+    assert not any_of.possible("the opr stays.", fold("the opr stays."))
+    assert any_of.possible("RETAIL SALES fell", fold("RETAIL SALES fell"))
+    assert AnyOf([Prefiltered.compile(r"a?")]).possible("", "")  # no literal known: always possible

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from crawler.normalise.signals.prefilter import Prefiltered, fold
+from crawler.normalise.signals.prefilter import LiteralScan, Prefiltered, fold
 
 #: Matches kept per set and article (the flag needs one; a few show why it was set).
 MAX_MATCHES = 20
@@ -86,11 +86,15 @@ def match_method(term_set: TermSet, fields: Mapping[str, str]) -> dict[str, Any]
     # Apostrophes folded: same length, so offsets stay those of the field.
     straight = {field: _straight(value) for field, value in values.items()}
     lowered = {field: fold(value) for field, value in straight.items()}
+    scan = _literal_scan(term_set)
+    present = {field: scan.scan(straight[field], lowered[field]) for field in term_set.fields}
     for name, terms in term_set.sets:
         found: list[dict[str, Any]] = []
         for field in term_set.fields:
             value, folded = values[field], straight[field]
             for term, pattern in terms:
+                if not present[field].possible(pattern):
+                    continue  # none of its words in the field
                 for m in pattern.finditer(folded, folded=lowered[field]):
                     found.append({"term": term, "text": value[m.start():m.end()], "field": field,
                                   "start": m.start(), "end": m.end()})
@@ -102,6 +106,19 @@ def match_method(term_set: TermSet, fields: Mapping[str, str]) -> dict[str, Any]
             kept.append(entry)
         matches[name] = kept[:MAX_MATCHES]
     return {"method": term_set.method, "epu": all(matches.values()), "matches": matches}
+
+
+_SCANS: dict[int, tuple[TermSet, LiteralScan]] = {}
+
+
+def _literal_scan(term_set: TermSet) -> LiteralScan:
+    """The literals of every term of the method, for one scan of each field (built once per term set)."""
+    known = _SCANS.get(id(term_set))
+    if known is None or known[0] is not term_set:
+        if len(_SCANS) > 64:  # term sets built on the fly (tests): keep the cache small
+            _SCANS.clear()
+        known = _SCANS[id(term_set)] = (term_set, LiteralScan([p for _, terms in term_set.sets for _, p in terms]))
+    return known[1]
 
 
 def tag_epu(article: Mapping[str, Any]) -> list[dict[str, Any]]:

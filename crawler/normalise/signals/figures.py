@@ -20,7 +20,7 @@ from typing import Any
 from crawler.normalise.signals import lexicon
 from crawler.normalise.signals.epu import language_family
 from crawler.normalise.signals.periods import RATE_INDICATORS, is_previous_level, pick_period, special_mentions
-from crawler.normalise.signals.prefilter import AnyOf, Prefiltered, fold
+from crawler.normalise.signals.prefilter import AnyOf, LiteralScan, Prefiltered, fold
 from crawler.normalise.signals.sentences import sentence_spans
 from crawler.normalise.signals.values import Value, find_values
 
@@ -67,10 +67,15 @@ def _any_indicator(family: str) -> AnyOf:
     return AnyOf([pattern for indicator, pattern in _patterns(family) if indicator])
 
 
+@lru_cache(maxsize=2)
+def _literal_scan(family: str) -> LiteralScan:
+    return LiteralScan([pattern for _, pattern in _patterns(family)])
+
+
 def possible_patterns(text: str, family: str) -> tuple[tuple[str | None, Prefiltered], ...]:
     """The name and look-alike patterns that can match somewhere in `text` (the others are skipped)."""
-    folded = fold(text)
-    return tuple((indicator, p) for indicator, p in _patterns(family) if p.possible(text, folded))
+    present = _literal_scan(family).scan(text)
+    return tuple((indicator, p) for indicator, p in _patterns(family) if present.possible(p))
 
 
 def find_mentions(text: str, lo: int, hi: int, family: str,

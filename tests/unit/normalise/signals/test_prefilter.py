@@ -8,7 +8,7 @@ import pytest
 
 from crawler.normalise.signals import lexicon
 from crawler.normalise.signals.figures import _patterns, _places
-from crawler.normalise.signals.prefilter import AnyOf, Prefiltered, fold, requirement
+from crawler.normalise.signals.prefilter import AnyOf, LiteralScan, Prefiltered, fold, requirement
 
 TEXTS = [
     "China's GDP grew 5.2 per cent in 2025, while retail sales rose 3 per cent.",
@@ -89,3 +89,25 @@ def test_any_of_reads_case_sensitive_literals_on_the_text_itself() -> None:
     assert not any_of.possible("the opr stays.", fold("the opr stays."))
     assert any_of.possible("RETAIL SALES fell", fold("RETAIL SALES fell"))
     assert AnyOf([Prefiltered.compile(r"a?")]).possible("", "")  # no literal known: always possible
+
+
+def _all_patterns() -> list[Prefiltered]:
+    from crawler.normalise.signals.epu import load_term_sets
+
+    patterns = [Prefiltered.compile(source, flags) for source, flags in PATTERNS]
+    for family in ("en", "zh"):
+        patterns += [p for _, p in _patterns(family)] + [p for p, _ in _places(family)]
+    patterns += [p for ts in load_term_sets() for _, terms in ts.sets for _, p in terms]
+    return patterns
+
+
+def test_one_literal_scan_answers_as_each_pattern_would() -> None:
+    patterns = _all_patterns()
+    scan = LiteralScan(patterns)
+    verdicts = []
+    for text in [*TEXTS, "Shares rose on Monday.", "股市周一上涨。", "uncertain policy, TARIFFS and the Fed's trade war"]:
+        present = scan.scan(text)
+        for pattern in patterns:
+            verdicts.append(present.possible(pattern))
+            assert verdicts[-1] == pattern.possible(text), (pattern.pattern.pattern, text)
+    assert True in verdicts and False in verdicts

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import functools
-import json
+import io
 import pstats
 import sys
 import tempfile
@@ -36,6 +36,7 @@ from trafilatura.utils import load_html  # noqa: E402
 from benchmarks.crawl_site import KINDS, BenchSite, kind_of  # noqa: E402
 from crawler import settings as project_settings  # noqa: E402
 from crawler.dates.page import publication_dates  # noqa: E402
+from crawler.exporters import FastJsonLinesItemExporter  # noqa: E402
 from crawler.extract import extract_article  # noqa: E402
 from crawler.extract.decode import strip_stray_end_tags  # noqa: E402
 from crawler.normalise import load_normalisers  # noqa: E402
@@ -131,8 +132,9 @@ def main(argv: list[str] | None = None) -> int:
         for name, pipeline in reactor_pipelines(Path(tmp)):
             rows.append(("reactor", f"pipeline {name} (worker-normalised item)",
                          per_page_ms(functools.partial(_process, pipeline), results, repeat=1)))
-    rows.append(("reactor", "feed line (json.dumps of the item)",
-                 per_page_ms(lambda r: json.dumps(r.item, ensure_ascii=False), results)))
+    exporter = FastJsonLinesItemExporter(io.BytesIO(), encoding="utf-8")  # what -o file.jsonl uses
+    rows.append(("reactor", "feed line (the JSON Lines exporter)",
+                 per_page_ms(lambda r: exporter.export_item(r.item), results)))
     print(f"{len(pages)} generated pages ({','.join(sorted(kinds))}), "
           f"{sum(len(h) for h, _ in pages) / len(pages) / 1024:.0f} KB on average; "
           "CPU ms per article, best of 2:")

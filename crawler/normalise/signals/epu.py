@@ -39,6 +39,8 @@ class TermSet:
     language: str
     fields: tuple[str, ...]
     sets: tuple[tuple[str, tuple[tuple[str, Prefiltered], ...]], ...]
+    scan: LiteralScan
+    """The literals of every term, for one scan of each field."""
 
 
 def _word_pattern(term: str, plurals: bool, case_sensitive: bool) -> Prefiltered:
@@ -60,7 +62,8 @@ def _compile(data: Mapping[str, Any]) -> TermSet:
         else:
             compiled = tuple((t, Prefiltered.compile(re.escape(t))) for t in terms)
         sets.append((name, compiled))
-    return TermSet(data["method"], data["language"], tuple(matching["fields"]), tuple(sets))
+    scan = LiteralScan([pattern for _, compiled in sets for _, pattern in compiled])
+    return TermSet(data["method"], data["language"], tuple(matching["fields"]), tuple(sets), scan)
 
 
 @lru_cache(maxsize=1)
@@ -86,8 +89,7 @@ def match_method(term_set: TermSet, fields: Mapping[str, str]) -> dict[str, Any]
     # Apostrophes folded: same length, so offsets stay those of the field.
     straight = {field: _straight(value) for field, value in values.items()}
     lowered = {field: fold(value) for field, value in straight.items()}
-    scan = _literal_scan(term_set)
-    present = {field: scan.scan(straight[field], lowered[field]) for field in term_set.fields}
+    present = {field: term_set.scan.scan(straight[field], lowered[field]) for field in term_set.fields}
     for name, terms in term_set.sets:
         found: list[dict[str, Any]] = []
         for field in term_set.fields:
@@ -106,19 +108,6 @@ def match_method(term_set: TermSet, fields: Mapping[str, str]) -> dict[str, Any]
             kept.append(entry)
         matches[name] = kept[:MAX_MATCHES]
     return {"method": term_set.method, "epu": all(matches.values()), "matches": matches}
-
-
-_SCANS: dict[int, tuple[TermSet, LiteralScan]] = {}
-
-
-def _literal_scan(term_set: TermSet) -> LiteralScan:
-    """The literals of every term of the method, for one scan of each field (built once per term set)."""
-    known = _SCANS.get(id(term_set))
-    if known is None or known[0] is not term_set:
-        if len(_SCANS) > 64:  # term sets built on the fly (tests): keep the cache small
-            _SCANS.clear()
-        known = _SCANS[id(term_set)] = (term_set, LiteralScan([p for _, terms in term_set.sets for _, p in terms]))
-    return known[1]
 
 
 def tag_epu(article: Mapping[str, Any]) -> list[dict[str, Any]]:

@@ -243,23 +243,15 @@ class AnyOf:
 
     def __init__(self, patterns: Sequence[Prefiltered]) -> None:
         self.always = any(not p.key for p in patterns)
-        folded = {n for p in patterns if p.ignore_case for n in p.key}
-        exact = {n for p in patterns if not p.ignore_case for n in p.key}
-        self._folded = _alternation(folded)
-        self._exact = _alternation(exact)
+        self._folded = _automaton({n for p in patterns if p.ignore_case for n in p.key})
+        self._exact = _automaton({n for p in patterns if not p.ignore_case for n in p.key})
 
     def possible(self, text: str, folded: str) -> bool:
         """False when no pattern can match `text` (`folded`: `fold(text)`)."""
         if self.always:
             return True
-        return bool((self._folded is not None and self._folded.search(folded))
-                    or (self._exact is not None and self._exact.search(text)))
-
-
-def _alternation(needles: set[str]) -> re.Pattern[str] | None:
-    if not needles:
-        return None
-    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=lambda n: (-len(n), n))))
+        return ((self._folded is not None and next(self._folded.iter(folded), None) is not None)
+                or (self._exact is not None and next(self._exact.iter(text), None) is not None))
 
 
 class LiteralScan:

@@ -44,7 +44,7 @@ class FastJsonLinesItemExporter(JsonLinesItemExporter):
     def __init__(self, file: Any, **kwargs: Any) -> None:
         super().__init__(file, **kwargs)
         self._fast = (not self._kwargs.get("ensure_ascii") and set(self._kwargs) <= {"ensure_ascii"}
-                      and codecs.lookup(self.encoding or "ascii").name == "utf-8")
+                      and _is_utf8(self.encoding))
 
     def export_item(self, item: Any) -> None:
         if not self._fast:
@@ -56,3 +56,11 @@ class FastJsonLinesItemExporter(JsonLinesItemExporter):
         except (orjson.JSONEncodeError, TypeError):
             data = to_bytes(self.encoder.encode(itemdict) + "\n", self.encoding)
         self.file.write(data)
+
+
+def _is_utf8(encoding: str | None) -> bool:
+    """True for any name of UTF-8; an unknown name is left to Scrapy's exporter to report, as before."""
+    try:
+        return encoding is not None and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False

@@ -51,3 +51,9 @@ def test_the_project_writes_jsonl_feeds_with_it() -> None:
 
     for name in ("jsonlines", "jsonl", "jl"):
         assert settings.FEED_EXPORTERS[name] == "crawler.exporters.FastJsonLinesItemExporter"
+
+
+def test_an_unknown_encoding_fails_as_with_scrapys_exporter() -> None:
+    for exporter_class in (JsonLinesItemExporter, FastJsonLinesItemExporter):
+        with pytest.raises(LookupError):
+            _export(exporter_class, ITEMS[2:], encoding="no-such-codec")

@@ -5,7 +5,9 @@ article with the ~70 patterns of the figure finder or the ~200 terms of the EPU 
 of milliseconds. Most of them cannot match at all: `Prefiltered` reads, once, the literal strings a
 match must contain (from the parsed pattern: for each part of a sequence, one of the literals of
 each alternative) and runs the pattern only on text that contains them, a plain substring test.
-The result is exactly that of the pattern alone (docs/performance.md).
+The result is exactly that of the pattern alone (docs/performance.md). For many patterns and one
+text, `LiteralScan` finds every pattern's literals in one Aho-Corasick pass and `AnyOf` tells whether
+any pattern can match at all.
 """
 
 from __future__ import annotations
@@ -170,9 +172,8 @@ class Prefiltered:
     @property
     def key(self) -> tuple[str, ...]:
         """The most selective requirement (one of these strings is in every match); () when none is known."""
-        if not self.required:
-            return ()
-        return max(self.required, key=lambda options: (min(map(len, options)), -len(options)))
+        best = _best([frozenset(options) for options in self.required])
+        return tuple(sorted(best)) if best else ()
 
     def possible(self, text: str, folded: str | None = None) -> bool:
         """False when no match can exist in `text` (`folded`: `fold(text)`, if already computed)."""

@@ -8,7 +8,6 @@ of the whole page with a `RecursionError`. A leaf module: `crawler.extract` and 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from typing import Any
 
 #: Nesting of a JSON document we read (real JSON-LD is under 10 levels, Next.js payloads under 40).
@@ -32,20 +31,17 @@ def load_json(text: str, loads: Any = json.loads) -> Any:
 
 
 def json_depth(value: Any) -> int:
-    """Nesting depth of lists and dicts in `value` (a scalar is 0), found without recursion."""
-    deepest = 0
-    stack = [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
-        children: Iterable[Any]
-        if isinstance(node, dict):
-            children = node.values()
-        elif isinstance(node, list):
-            children = node
-        else:
-            continue
-        deepest = max(deepest, depth)
+    """Nesting depth of lists and dicts in `value` (a scalar is 0), found without recursion.
+
+    Level by level: each pass keeps only the containers of the next level, so a scalar costs one type
+    test (a node-by-node walk with a stack costs three times as much on a large `__NEXT_DATA__`).
+    """
+    level: list[Any] = [value] if isinstance(value, (dict, list)) else []
+    depth = 0
+    while level:
+        depth += 1
         if depth > MAX_JSON_DEPTH:
-            return depth  # deep enough to refuse: no need to walk the rest
-        stack.extend((child, depth + 1) for child in children)
-    return deepest
+            return depth  # deep enough to refuse: no need to read the rest
+        level = [child for node in level for child in (node.values() if isinstance(node, dict) else node)
+                 if isinstance(child, (dict, list))]
+    return depth

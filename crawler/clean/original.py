@@ -8,36 +8,63 @@ names the publisher; `crawler.clean.paragraphs` reads that part.
 
 from __future__ import annotations
 
-from lxml import etree
+import re
+
 from lxml.html import HtmlElement
 
 from crawler.urls import absolute, host_of
 
 _LINK_TEXTS = ("source link", "source url", "original source", "read the original article", "read the full article",
                "view the original article", "read original article", "original article")
-# Only short links saying "source" or "article" (every label does) can be "Source link"-style footers:
-# libxml2 tests that, so that Python sees only those (a page has hundreds of menu links).
-_FOLD = "translate(normalize-space(.), 'SOURCEATIL', 'sourceatil')"
-_LINK_XPATH = etree.XPath(f"//a[@href][string-length(normalize-space(.)) <= 60]"
-                          f"[contains({_FOLD}, 'source') or contains({_FOLD}, 'article')]")
+#: Longest footer link text considered (after runs of XML whitespace become one space).
+MAX_LINK_CHARS = 60
+# Every label says "source" or "article": a link saying neither (a page has hundreds of menu links)
+# is passed over after one lower-casing, before any other test.
+_QUICK = ("source", "article")
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+# Declared originals, in order of trust: (tag, attribute naming it, its value, attribute holding the URL).
 _MARKUP = (
-    ("//link[@rel='original-source']/@href", "link"),
-    ("//meta[@name='syndication-source']/@content", "meta"),
-    ("//meta[@name='original-source']/@content", "meta"),
+    ("link", "rel", "original-source", "href"),
+    ("meta", "name", "syndication-source", "content"),
+    ("meta", "name", "original-source", "content"),
 )
 
 
 def source_link(tree: HtmlElement, page_url: str) -> str | None:
     """The URL of the original named by a source link or syndication markup; None when there is none."""
-    for xpath, _kind in _MARKUP:
-        for value in tree.xpath(xpath):
-            url = absolute(str(value), page_url)
-            if url and host_of(url) != host_of(page_url):
-                return url
-    for anchor in reversed(_LINK_XPATH(tree)):  # footers are at the end
+    for url in _declared(tree):
+        url = absolute(url, page_url)
+        if url and host_of(url) != host_of(page_url):
+            return url
+    for anchor in reversed(_footer_candidates(tree)):  # footers are at the end
         text = " ".join(anchor.text_content().split()).casefold().rstrip(" .:»›→")
         if any(text == label or text.startswith(label + " at ") for label in _LINK_TEXTS):
             url = absolute(anchor.get("href"), page_url)
             if url and host_of(url) != host_of(page_url):
                 return url
     return None
+
+
+def _declared(tree: HtmlElement) -> list[str]:
+    """The URLs `<link rel="original-source">` and the syndication `<meta>` tags give, most trusted first."""
+    found: list[list[str]] = [[] for _ in _MARKUP]
+    for element in tree.getroottree().getroot().iter("link", "meta"):
+        for rank, (tag, key, value, holder) in enumerate(_MARKUP):
+            if element.tag == tag and element.get(key) == value and (url := element.get(holder)) is not None:
+                found[rank].append(url)
+    return [url for urls in found for url in urls]
+
+
+def _footer_candidates(tree: HtmlElement) -> list[HtmlElement]:
+    """Links (with an href) whose short text says "source" or "article" in any case, in document order."""
+    candidates = []
+    for anchor in tree.getroottree().getroot().iter("a"):
+        if anchor.get("href") is None:
+            continue
+        text = anchor.text_content() if len(anchor) else (anchor.text or "")
+        lowered = text.lower()
+        if not any(word in lowered for word in _QUICK):
+            continue
+        if len(_XML_SPACE.sub(" ", text).strip(" \t\r\n")) <= MAX_LINK_CHARS:
+            candidates.append(anchor)
+    return candidates

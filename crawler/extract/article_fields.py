@@ -19,7 +19,7 @@ from crawler.clean.paragraphs import CleanResult, clean_paragraphs, rules_for
 from crawler.dates.model import PublicationDates
 from crawler.extract import jsonld as ld
 from crawler.extract import nextdata as nd
-from crawler.extract.blocked import block_page_reason, visible_text
+from crawler.extract.blocked import page_block_reason
 from crawler.extract.body import drop_nodes, main_paragraphs, matches_any, reading_copy
 from crawler.extract.bylines import page_authors, structured_authors
 from crawler.extract.country import infer_country
@@ -61,7 +61,7 @@ def title(page: Page) -> str | None:
 
 def block_page(page: Page, headline: str | None) -> str | None:
     """Why this is a block page or bot wall (see `crawler.extract.blocked`), or None."""
-    return block_page_reason(page.tree.findtext(".//title") or headline or "", visible_text(page.tree))
+    return page_block_reason(page.tree, page.tree.findtext(".//title") or headline or "")
 
 
 def markup(page: Page) -> Markup:

@@ -132,6 +132,40 @@ def block_page_reason(title: str, text: str, status: int | None = None) -> str |
     return None
 
 
+def page_block_reason(tree: HtmlElement, title: str) -> str | None:
+    """`block_page_reason` of a parsed page: its `title` and its visible text.
+
+    A page whose paragraphs alone hold more text than a block page can is content: answered without
+    the walk over every text node that `visible_text` makes (hundreds of menu links on a news page).
+    """
+    if paragraphs_exceed(tree, MAX_BLOCK_PAGE_CHARS):
+        return None
+    return block_page_reason(title, visible_text(tree))
+
+
+def paragraphs_exceed(tree: HtmlElement, limit: int) -> bool:
+    """True when the visible text of `<body>`, as `block_page_reason` measures it, is surely over `limit`.
+
+    A lower bound: the folded text of each `<p>` that holds no hidden element, no other `<p>` and is
+    in no `<template>` (folding a paragraph whole never makes it longer than folding its text nodes
+    one by one and joining them, which is what `visible_text` does).
+    """
+    body = next(tree.getroottree().getroot().iter("body"), None)
+    if body is None:
+        return False
+    in_templates = {p for template in body.iter("template") for p in template.iter("p")}
+    size = 0
+    for paragraph in body.iter("p"):
+        if paragraph in in_templates or next(paragraph.iterdescendants("p", *_HIDDEN), None) is not None:
+            continue
+        folded = _fold(paragraph.text_content())
+        if folded:
+            size += len(folded) + 1
+            if size > limit + 1:
+                return True
+    return False
+
+
 def visible_text(tree: HtmlElement, limit: int = MAX_BLOCK_PAGE_CHARS + 1) -> str:
     """The page's visible text, one line per text node, read only up to `limit` characters.
 

@@ -12,17 +12,26 @@ _EN_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n+")
 _ZH_END = re.compile(r"[。！？；]+[”’」』)）]*|\n+")
 _END = re.compile(f"{_ZH_END.pattern}|{_EN_END.pattern}")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+# The characters an end can start with: found by a plain character-set scan, then `_END` is tried there
+# only (an alternation of character sets is tried at every character of the text).
+_END_START = re.compile(r"[.!?\n。！？；]")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text`, leading and trailing spaces excluded."""
     spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _END.finditer(text):
-        if m.group().startswith(".") and _after_abbreviation(text, m.start()):
+    start = pos = 0
+    while (candidate := _END_START.search(text, pos)) is not None:
+        at = candidate.start()
+        m = _END.match(text, at)
+        if m is None:
+            pos = at + 1
             continue
-        spans.append((start, m.end()))
-        start = m.end()
+        pos = m.end()  # where `finditer` would go on
+        if text[at] == "." and _after_abbreviation(text, at):
+            continue
+        spans.append((start, pos))
+        start = pos
     spans.append((start, len(text)))
     out = []
     for s, e in spans:

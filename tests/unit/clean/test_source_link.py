@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from crawler.clean.original import _LINK_TEXTS, source_link
+from crawler.clean.original import _LINK_TEXTS, _QUICK, source_link
 
 PAGE_URL = "https://copies.example.net/2026/03/yuan-slips/"
 MENU = "".join(f'<li><a href="/section/{n}">Section {n}</a></li>' for n in range(50))
@@ -40,5 +40,25 @@ def test_syndication_markup_names_the_original() -> None:
 
 
 def test_every_label_passes_the_quick_test() -> None:
-    """libxml2 keeps only links saying "source" or "article": a label without either would never be seen."""
-    assert all("source" in label or "article" in label for label in _LINK_TEXTS)
+    """Only links saying "source" or "article" are read further: a label without either would never be seen."""
+    assert all(any(word in label for word in _QUICK) for label in _LINK_TEXTS)
+
+
+@pytest.mark.parametrize(("anchor", "found"), [
+    ('<a href="https://ledger.example.com/a"><span>Source</span> <b>link</b></a>', True),  # text across children
+    ('<a href="https://ledger.example.com/a">Source<!-- a comment --> link</a>', True),
+    ('<a>Source link</a>', False),  # no href
+    ('<a href="https://ledger.example.com/a">Source link' + " " * 80 + "</a>", True),  # spaces fold to one
+    ('<a href="https://ledger.example.com/a">Read the original article at ' + "x" * 40 + "</a>", False),  # too long
+])
+def test_footer_links_are_read_whatever_their_markup(anchor: str, found: bool) -> None:
+    expected = "https://ledger.example.com/a" if found else None
+    assert source_link(_page(f"<p>{anchor}</p>"), PAGE_URL) == expected
+
+
+def test_markup_is_read_most_trusted_first() -> None:
+    tree = html.fromstring('<html><head><meta name="original-source" content="https://third.example.org/c">'
+                           '<meta name="syndication-source" content="https://second.example.org/b">'
+                           "</head><body><p>Text.</p>"
+                           '<link rel="original-source" href="https://first.example.org/a"></body></html>')
+    assert source_link(tree, PAGE_URL) == "https://first.example.org/a"

@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 from trafilatura.utils import load_html
 
-from crawler.extract.blocked import MAX_BLOCK_PAGE_CHARS, block_page_reason, visible_text
+from crawler.extract.blocked import (
+    MAX_BLOCK_PAGE_CHARS,
+    block_page_reason,
+    page_block_reason,
+    paragraphs_exceed,
+    visible_text,
+)
 from tests.support import fault_pages as fs
 
 LONG_STORY = " ".join(
@@ -100,10 +106,50 @@ def test_articles_are_not_block_pages(title: str, text: str, status: int | None,
 
 
 def _reason_as_wired(html: str) -> str | None:
-    """The wiring proposed for extract_article: the page's <title> and its visible text."""
+    """As extract_article asks: the page's <title> and its parsed tree."""
+    tree = load_html(html)
+    assert tree is not None
+    return page_block_reason(tree, tree.findtext(".//title") or "")
+
+
+def _walked(html: str) -> str | None:
+    """The definition: the reason of the page's whole visible text, read node by node."""
     tree = load_html(html)
     assert tree is not None
     return block_page_reason(tree.findtext(".//title") or "", visible_text(tree))
+
+
+PARAGRAPH = "<p>Regulators said the review of data rules would continue, and firms should prepare.</p>"
+CHALLENGE = "<h1>Just a moment...</h1><p>Checking if the site connection is secure</p>"
+
+
+@pytest.mark.parametrize("html", [
+    fs.BLOCK_PAGE_HTML,
+    fs.block_in_template_html("http://127.0.0.1:8000"),
+    fs.article_html(fs.GOOD_ARTICLES[0], "http://127.0.0.1:8000"),
+    f"<html><head><title>Just a moment...</title></head><body>{CHALLENGE}</body></html>",
+    # a long paragraph hidden in a template, or carrying a script, does not make a block page content
+    f"<html><head><title>Just a moment...</title></head><body>{CHALLENGE}<template>{PARAGRAPH * 40}</template></body></html>",
+    "<html><head><title>Access Denied</title></head><body><p>Access denied.<script>"
+    + "var x = 1;" * 400 + "</script></p></body></html>",
+    # just under and just over the limit, in paragraphs and in divs
+    *(f"<html><head><title>Access Denied</title></head><body>{PARAGRAPH * n}</body></html>" for n in (20, 24, 25, 26)),
+    *(f"<html><head><title>Access Denied</title></head><body>{PARAGRAPH.replace('p>', 'div>') * n}</body></html>"
+      for n in (20, 30)),
+    "<html><head><title>Access Denied</title></head><body>" + "<p>  spaced   out   words  </p>" * 120 + "</body></html>",
+    "<html><head><title>Access Denied</title></head><body>" + "<p>a<b>b</b>c<i> d </i></p>" * 400 + "</body></html>",
+])
+def test_the_paragraph_shortcut_gives_the_reason_of_the_whole_walk(html: str) -> None:
+    assert _reason_as_wired(html) == _walked(html)
+
+
+def test_paragraphs_exceed_counts_only_visible_paragraph_text() -> None:
+    long_page = f"<html><body>{PARAGRAPH * 30}</body></html>"
+    assert paragraphs_exceed(load_html(long_page), MAX_BLOCK_PAGE_CHARS)
+    hidden = f"<html><body><template>{PARAGRAPH * 30}</template><p>Short.</p></body></html>"
+    assert not paragraphs_exceed(load_html(hidden), MAX_BLOCK_PAGE_CHARS)
+    in_divs = f"<html><body>{PARAGRAPH.replace('p>', 'div>') * 30}</body></html>"
+    assert not paragraphs_exceed(load_html(in_divs), MAX_BLOCK_PAGE_CHARS)  # a lower bound, not the walk
 
 
 @pytest.mark.parametrize(("html", "reason"), [

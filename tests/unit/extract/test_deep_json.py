@@ -69,6 +69,23 @@ def test_depth_is_measured_without_recursion() -> None:
         load_json(nested(MAX_JSON_DEPTH))
 
 
+def _reference_depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_reference_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_reference_depth, value), default=0)
+    return 0
+
+
+@pytest.mark.parametrize("text", [
+    "[]", "{}", '"x"', "[1, [2, [3]], {}]", '{"a": [], "b": {"c": [[{"d": null}]]}, "e": [1, 2]}',
+    '[[], [[[]]], {"k": [{}]}, 5]', '{"props": {"pageProps": {"items": [' + ", ".join(['{"t": [1, {"u": 2}]}'] * 50) + "]}}}",
+])
+def test_depth_is_the_deepest_branch_not_the_first_or_last(text: str) -> None:
+    value = json.loads(text)
+    assert json_depth(value) == _reference_depth(value)
+
+
 def test_a_too_deep_next_data_payload_is_ignored() -> None:
     payload = '{"props": {"pageProps": {"payload": {"data": {"article": {"headline": "Deep", "body": ' + \
         nested(3000) + "}}}}}}"

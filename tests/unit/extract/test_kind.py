@@ -79,3 +79,27 @@ def test_refusals(found: Markup, size: int, paragraphs: int, dated: bool, signed
 def test_a_cjk_character_weighs_three() -> None:
     assert text_size("abc") == 3
     assert text_size("县域消费") == 12
+
+
+def test_microdata_is_found_wherever_its_attributes_are() -> None:
+    from lxml import etree
+
+    from crawler.extract.kind import _ITEMPROPS, _ITEMSCOPES
+
+    tree = load_html('<html itemscope itemtype="https://schema.org/WebPage"><body>'
+                     '<div itemscope><span itemtype="x">no scope</span></div>'
+                     '<article itemscope itemtype="https://schema.org/NewsArticle" itemprop="mainEntity">'
+                     '<h1 itemprop="headline">H</h1><div itemprop="articleBody"><p itemprop="">x</p>'
+                     '<div itemscope itemtype="https://schema.org/Person"><b itemprop="name">A</b></div></div>'
+                     "</article></body></html>")
+    assert _ITEMSCOPES(tree) == etree.XPath("//*[@itemscope and @itemtype]")(tree)
+    assert [e.tag for e in _ITEMSCOPES(tree)] == ["html", "article", "div"]
+    assert _ITEMPROPS(tree) == etree.XPath("//*[@itemprop]")(tree)
+    assert [e.tag for e in _ITEMPROPS(tree)] == ["article", "h1", "div", "p", "b"]
+
+
+def test_jsonld_outranks_microdata_and_items_still_count() -> None:
+    items = "".join(f'<div itemscope itemtype="https://schema.org/NewsArticle"><p>{n}</p></div>' for n in range(3))
+    found = markup(f'<html><body><div itemprop="articleBody">{items}</div></body></html>', jsonld=True)
+    assert (found.strong, found.listing_items) == ("jsonld", 3)
+    assert markup(f'<html><body><div itemprop="articleBody">{items}</div></body></html>').strong == "microdata"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.utils import load_html
+from trafilatura.utils import INVALID_XML_CHARS, load_html, repair_faulty_html
 
-from crawler.extract.parse import parse_html
+from crawler.extract.parse import INVALID_CHARS, parse_html, repair_html
 from tests.fixtures.pages_support import PAGES as FIXTURES
 from tests.fixtures.pages_support import case_names
 
@@ -51,3 +51,19 @@ def test_every_element_is_an_html_element() -> None:
     assert tree is not None
     assert all(isinstance(element, HtmlElement) for element in tree.iter(etree.Element))
     assert tree.find(".//p").text_content() == "Text"  # lxml.html's methods are there
+
+
+def test_the_invalid_characters_are_those_trafilatura_deletes() -> None:
+    every_char = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    assert sorted(set(INVALID_XML_CHARS.findall(every_char))) == sorted(INVALID_CHARS)
+
+
+@pytest.mark.parametrize("html", [
+    *EDGE_CASES.values(),
+    "<!doctype html/>\n<html><body><p>Slash in the doctype.</p></body></html>",
+    "<html>\n<head/>\n<body><p>Self-closing head, \ufffe and \uffff too.</p></body></html>",
+    "\n\n<HTML LANG='en' />\n<body><p>Upper-case, on the third line.</p></body>",
+    "<p>" + "x" * 5000 + "</p>\n<html/>",
+])
+def test_repairs_are_trafilaturas(html: str) -> None:
+    assert repair_html(html, html[:50].lower()) == repair_faulty_html(html, html[:50].lower())

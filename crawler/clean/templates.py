@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,8 +23,12 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1
 
 
+@lru_cache(maxsize=256)
 def fingerprint(paragraph: str) -> str:
-    """A short, stable key for a paragraph (whitespace and case folded)."""
+    """A short, stable key for a paragraph (whitespace and case folded).
+
+    Cached for the paragraphs of about one page: the template step counts a page's paragraphs, then
+    looks each one up, and the second key of each is then a dictionary lookup."""
     folded = " ".join(paragraph.split()).casefold()
     return hashlib.blake2b(folded.encode("utf-8"), digest_size=8).hexdigest()
 

@@ -109,8 +109,9 @@ def _excluded(element: HtmlElement, protected: set[HtmlElement]) -> bool:
     return False
 
 
-# Elements that may be bylines: any with the attributes `_is_byline` reads (found in C, tested in Python).
-_CANDIDATES = etree.XPath("//*[@class or @id or @itemprop or @rel] | //author | //byline")
+# Elements that may be bylines: any with the attributes `_is_byline` reads (found in C, tested in Python);
+# `//*[@class or @id or @itemprop or @rel]` written from the attributes, which libxml2 finds faster.
+_CANDIDATES = etree.XPath("//@class/.. | //@id/.. | //@itemprop/.. | //@rel/.. | //author | //byline")
 
 
 def _after(tree: HtmlElement, anchor: HtmlElement | None, elements: set[HtmlElement]) -> set[HtmlElement]:

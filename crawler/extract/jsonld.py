@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.json_limits import TooDeep, load_json
@@ -19,7 +20,7 @@ ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
      "BlogPosting", "LiveBlogPosting", "BackgroundNewsArticle", "ScholarlyArticle", "TechArticle"}
 )
-_SCRIPTS = "//script[@type='application/ld+json' or @type='application/json+ld']"
+_SCRIPTS = etree.XPath("//script[@type='application/ld+json' or @type='application/json+ld']")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -65,7 +66,7 @@ class JsonLd:
 def find_article_jsonld(tree: HtmlElement) -> JsonLd:
     """The first article-typed JSON-LD object, and the count of unreadable and too deep blocks."""
     found = JsonLd()
-    for script in tree.xpath(_SCRIPTS):
+    for script in _SCRIPTS(tree):
         text = script.text_content()
         if not text or not text.strip():
             continue

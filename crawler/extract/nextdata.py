@@ -11,6 +11,7 @@ import json
 import logging
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.json_limits import TooDeep, load_json
@@ -18,11 +19,14 @@ from crawler.json_limits import TooDeep, load_json
 logger = logging.getLogger(__name__)
 
 
+_NEXT_DATA = etree.XPath("//script[@id='__NEXT_DATA__']")  # compiled once, not on every page
+
+
 def find_next_article(tree: HtmlElement, path: tuple[str, ...]) -> dict[str, Any] | None:
     """The dict at `path` inside `__NEXT_DATA__`, or None (no script, bad JSON, other shape)."""
     if not path:
         return None
-    scripts = tree.xpath("//script[@id='__NEXT_DATA__']")
+    scripts = _NEXT_DATA(tree)
     if not scripts:
         return None
     try:

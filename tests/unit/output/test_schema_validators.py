@@ -53,3 +53,46 @@ def test_missing_required_field_is_named() -> None:
     del item["url"]
     assert not _fast_ok(item)
     assert "url" in invalid_fields(item)
+
+
+# Nullable fields, which the compiled validator reads as nullable types (`_nullable_types`): null,
+# a good value and broken ones must get jsonschema's verdict.
+NULLABLE: list[tuple[str, Any]] = [
+    ("original", None), ("original", {"publisher": "Agency", "url": "https://a.example/1"}),
+    ("original", {"publisher": "Agency"}), ("original", {"publisher": 3, "url": None}), ("original", "x"),
+    ("published_at", None), ("published_at", "2025-05-06T08:00:00+08:00"), ("published_at", "2025-05-06"),
+    ("modified_at", None), ("modified_at", 5), ("country", None), ("country", "HK"), ("country", "hk"),
+    ("country", 5), ("signals", None), ("signals", {"epu": [], "figures": []}), ("signals", {"epu": []}),
+]
+
+
+@pytest.mark.parametrize(("field", "value"), NULLABLE, ids=lambda v: repr(v)[:40])
+def test_both_validators_agree_on_nullable_fields(field: str, value: Any) -> None:
+    item = copy.deepcopy(_items()[0])
+    item[field] = value
+    assert _fast_ok(item) == article_validator().is_valid(item), (field, value)
+
+
+@pytest.mark.parametrize("period", [None, {"date": "2025-01-01", "granularity": "month"},
+                                    {"date": "2025-01-01", "granularity": "fortnight"}, {"date": "2025-01-01"},
+                                    {"date": "Jan 2025", "granularity": "month"}, "2025-01"])
+def test_both_validators_agree_on_a_figure_period(period: Any) -> None:
+    item = next(i for i in _items() if (i.get("signals") or {}).get("figures"))
+    item = copy.deepcopy(item)
+    item["signals"]["figures"][0]["period"] = period
+    assert _fast_ok(item) == article_validator().is_valid(item), period
+
+
+def test_nullable_alternatives_become_nullable_types_only_when_equivalent() -> None:
+    from pipelines.schema import _nullable_types
+
+    typed = {"type": "object", "required": ["a"], "properties": {"a": {"type": "string"}}}
+    assert _nullable_types({"oneOf": [{"type": "null"}, typed]}) == {**typed, "type": ["object", "null"]}
+    assert _nullable_types({"anyOf": [{"type": "string", "pattern": "^x$"}, {"type": "null"}], "description": "d"}) \
+        == {"type": ["string", "null"], "pattern": "^x$", "description": "d"}
+    kept = {"oneOf": [{"type": "null"}, {"type": "string", "enum": ["a", "b"]}]}  # enum applies to null too
+    assert _nullable_types(kept) == kept
+    clash = {"oneOf": [{"type": "null"}, {"type": "string", "pattern": "^x$"}], "pattern": "^y$"}  # on both levels
+    assert _nullable_types(clash) == clash
+    beside = {"oneOf": [{"type": "null"}, {"type": "string"}], "pattern": "^y$"}
+    assert _nullable_types(beside) == {"type": ["string", "null"], "pattern": "^y$"}

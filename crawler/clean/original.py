@@ -32,16 +32,16 @@ _MARKUP = (
 
 def source_link(tree: HtmlElement, page_url: str) -> str | None:
     """The URL of the original named by a source link or syndication markup; None when there is none."""
-    for url in _declared(tree):
-        url = absolute(url, page_url)
+    for declared in _declared(tree):
+        url = absolute(declared, page_url)
         if url and host_of(url) != host_of(page_url):
             return url
     for anchor in reversed(_footer_candidates(tree)):  # footers are at the end
         text = " ".join(anchor.text_content().split()).casefold().rstrip(" .:»›→")
         if any(text == label or text.startswith(label + " at ") for label in _LINK_TEXTS):
-            url = absolute(anchor.get("href"), page_url)
-            if url and host_of(url) != host_of(page_url):
-                return url
+            linked = absolute(anchor.get("href"), page_url)
+            if linked and host_of(linked) != host_of(page_url):
+                return linked
     return None
 
 

@@ -79,7 +79,7 @@ def locked(page: Page) -> bool:
         return True
     if page.profile.is_paywall_url(page.url):
         return True
-    return matches_any(page.tree, page.profile.paywall_selectors)
+    return matches_any(page.tree, page.profile.paywall_selectors, page.names)
 
 
 def publication_dates(page: Page) -> PublicationDates:
@@ -116,7 +116,7 @@ def body(page: Page, headline: str, original: str | None, byline: Byline | None 
     selectors = GENERIC.drop_selectors + (profile.drop_selectors if profile is not GENERIC else ())
 
     def without_furniture(tree: HtmlElement) -> HtmlElement:
-        drop_nodes(tree, selectors)
+        drop_nodes(tree, selectors, page.names)
         return tree
 
     paragraphs, other = main_paragraphs(without_furniture(reading_copy(page.tree)), page.url,

@@ -21,6 +21,8 @@ from lxml import etree
 from lxml.html import Element, HtmlElement
 from trafilatura.settings import MANUALLY_CLEANED
 
+from crawler.extract.page_names import PageNames
+
 logger = logging.getLogger(__name__)
 
 
@@ -66,21 +68,21 @@ class SelectorSet:
                     logger.warning("Invalid CSS selector in site data: %r", selector)
         self.xpath = etree.XPath(" | ".join(complex_parts)) if complex_parts else None
         self.candidates = self._candidates()
-        self.attribute_values = {name: etree.XPath(f"descendant-or-self::*/@{name}", smart_strings=False)
-                                 for name in self.attributes}
 
-    def for_page(self, tree: HtmlElement) -> SelectorSet:
+    def for_page(self, tree: HtmlElement, names: PageNames | None = None) -> SelectorSet:
         """The simple selectors whose id, class or value occurs on the page (read as strings by
-        libxml2, no element objects): usually a few, looked up by XPath instead of a walk."""
+        libxml2, no element objects): usually a few, looked up by XPath instead of a walk.
+
+        `names`: those of the page `tree` was copied from, if already read (a copy with elements
+        removed holds no name its page does not: a selector kept in vain is still checked)."""
         if not self.narrow or not (self.ids or self.classes or self.attributes):
             return self
-        present = [f"#{value}" for value in sorted(self.ids.intersection(_IDS(tree)))] if self.ids else []
+        names = names if names is not None else PageNames(tree)
+        present = [f"#{value}" for value in sorted(self.ids & names.ids())] if self.ids else []
         if self.classes:
-            tokens = set(" ".join(_CLASSES(tree)).split())
-            present += [f".{value}" for value in sorted(self.classes & tokens)]
+            present += [f".{value}" for value in sorted(self.classes & names.classes())]
         for name, values in sorted(self.attributes.items()):
-            on_page = values.intersection(self.attribute_values[name](tree))
-            present += [f'[{name}="{value}"]' for value in sorted(on_page)]
+            present += [f'[{name}="{value}"]' for value in sorted(values & names.values(name))]
         return _simple_set(tuple(present))
 
     def _candidates(self) -> etree.XPath | None:
@@ -107,11 +109,13 @@ class SelectorSet:
                 return True
         return any(get(name) in values for name, values in self.attributes.items())
 
-    def matches(self, tree: HtmlElement) -> list[HtmlElement]:
-        """Matching elements, outermost first (an element inside a matched one is not listed again)."""
+    def matches(self, tree: HtmlElement, names: PageNames | None = None) -> list[HtmlElement]:
+        """Matching elements, outermost first (an element inside a matched one is not listed again).
+
+        `names`: as for `for_page`."""
         found: list[HtmlElement] = []
         seen: set[HtmlElement] = set()  # a set: a page can have thousands of matches
-        simple = self.for_page(tree)
+        simple = self.for_page(tree, names)
         if simple.ids or simple.classes or simple.attributes:
             elements = simple.candidates(tree) if simple.candidates is not None else tree.iter(etree.Element)
             for element in elements:
@@ -123,8 +127,6 @@ class SelectorSet:
         return found
 
 
-_IDS = etree.XPath("descendant-or-self::*/@id", smart_strings=False)
-_CLASSES = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
 
 
 @lru_cache(maxsize=1024)
@@ -139,9 +141,9 @@ def selector_set(selectors: tuple[str, ...]) -> SelectorSet:
     return SelectorSet(selectors)
 
 
-def matches_any(tree: HtmlElement, selectors: tuple[str, ...]) -> bool:
-    """True when any element of `tree` matches one of `selectors`."""
-    return bool(selectors) and bool(selector_set(selectors).matches(tree))
+def matches_any(tree: HtmlElement, selectors: tuple[str, ...], names: PageNames | None = None) -> bool:
+    """True when any element of `tree` matches one of `selectors` (`names`: as for `SelectorSet.for_page`)."""
+    return bool(selectors) and bool(selector_set(selectors).matches(tree, names))
 
 
 # What trafilatura deletes with its content before it reads a body (`MANUALLY_CLEANED`), less what it
@@ -165,10 +167,12 @@ def reading_copy(tree: HtmlElement) -> HtmlElement:
     return copied
 
 
-def drop_nodes(tree: HtmlElement, selectors: tuple[str, ...]) -> int:
-    """Remove every element matching `selectors` (tail text kept); returns how many were removed."""
+def drop_nodes(tree: HtmlElement, selectors: tuple[str, ...], names: PageNames | None = None) -> int:
+    """Remove every element matching `selectors` (tail text kept); returns how many were removed.
+
+    `names`: as for `SelectorSet.for_page` (those of the page `tree` is a copy of)."""
     removed = 0
-    for element in selector_set(selectors).matches(tree) if selectors else ():
+    for element in selector_set(selectors).matches(tree, names) if selectors else ():
         if element.getparent() is not None:
             element.drop_tree()
             removed += 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from crawler.extract import jsonld as ld
@@ -18,6 +19,7 @@ from crawler.extract.errors import NotAnArticle
 from crawler.extract.hints import Hints
 from crawler.extract.limits import MAX_ATTRIBUTES, cap_attributes
 from crawler.extract.meta import PageMeta, read_meta
+from crawler.extract.page_names import PageNames
 from crawler.extract.parse import parse_html
 from crawler.extract.saved import is_saved, origin_profile, saved_from
 from crawler.sites import SiteProfile
@@ -45,6 +47,11 @@ class Page:
     """What happened on the way, as stat suffixes (`extract/<event>`)."""
     saved_from: str | None = None
     """For a page read from disk: the address its browser recorded when saving it (if any)."""
+
+    @cached_property
+    def names(self) -> PageNames:
+        """The page's id, class and attribute values, read once for all its selector checks."""
+        return PageNames(self.tree)
 
     @classmethod
     def parse(cls, html: str | bytes, url: str, profile: SiteProfile, hints: Hints, now: datetime, *,

@@ -53,3 +53,21 @@ def test_selectors_absent_from_the_page_are_left_out_with_the_same_matches() -> 
     full = SelectorSet(selectors, narrow=False)
     assert full.candidates is None  # too many for the XPath lookup: a walk
     assert [e.text for e in SelectorSet(selectors).matches(tree)] == [e.text for e in full.matches(tree)]
+
+
+@pytest.mark.parametrize("selectors", CASES, ids=lambda s: " ".join(s))
+def test_a_copy_matched_with_its_pages_names_gives_the_copys_own_matches(selectors: tuple[str, ...]) -> None:
+    from copy import deepcopy
+
+    from crawler.extract.page_names import PageNames
+
+    page = html.fromstring(PAGE)
+    names = PageNames(page)
+    assert "promo" in names.classes() and "paywall" in names.ids() and "Paywall" in names.values("data-qa")
+    copy = deepcopy(page)
+    for element in copy.xpath("//section | //span"):  # the copy lost some named elements
+        element.drop_tree()
+    shared = SelectorSet(selectors).matches(copy, names)
+    own = SelectorSet(selectors).matches(copy)
+    assert [e.text for e in shared] == [e.text for e in own]
+    assert all(e.getroottree().getroot() is copy for e in shared)

@@ -190,34 +190,56 @@ _BREAK_ZH = re.compile(r"；|，(?:而|但|高于|低于|略高于|略低于|超
 _NOT_CUES_EN = re.compile(r"(?:than|as|from|of) (?:expected|forecast|anticipated|predicted|estimated)|expectations|forecasts? of analysts", re.I)
 
 
+# The cue patterns of `_kind`, compiled once and prefiltered: a context without a pattern's words is
+# not scanned (the same matches: `crawler.normalise.signals.prefilter`).
+_TARGET_AFTER_EN = re.compile(r"\s*(?:\w+\s+)?(?:target|goal|ceiling)", re.I)
+_FORECAST_AFTER_EN = re.compile(r"\s*(?:\w+\s+)?(?:forecast|projection|estimate)\b", re.I)
+_TARGET_CUES_EN = Prefiltered.compile(lexicon.TARGET_EN, re.I)
+_FORECAST_CUES_EN = Prefiltered.compile(lexicon.FORECAST_EN)
+_RATE_FORECAST_CUES_EN = Prefiltered.compile(
+    r"\b(?:forecasts?|predict\w*|expect\w*|economists|analysts|likely|poll\w*|consensus|anticipat\w+|bets?|pricing in)\b",
+    re.I)
+_CAPITALISED_CUES_EN = Prefiltered.compile(r"\b(?:Forecasts?|Economists|Analysts|Expect\w*)\b")
+_OUTLOOK_CUES_EN = Prefiltered.compile(
+    r"\b(?:forecasts?|forecasters|predict\w*|expect\w*|projected|projection|outlook|polled|consensus|anticipat\w+)\b",
+    re.I)
+_TARGET_AFTER_ZH = re.compile(r"(?:左右)?的?(?:预期)?目标")
+_TARGET_CUES_ZH = Prefiltered.compile(lexicon.TARGET_ZH)
+_FORECAST_CUES_ZH = Prefiltered.compile(lexicon.FORECAST_ZH)
+_RATE_FORECAST_CUES_ZH = Prefiltered.compile(r"预计|预测|预期(?!目标)|有望|分析师|经济学家|市场普遍")
+_ESTIMATED_EN = re.compile(r"\b(?:is|are|was|were) estimated (?:at|to)\b")
+
+
+def _starts(pattern: Prefiltered, context: str, folded: str | None = None) -> list[int]:
+    return [m.start() for m in pattern.finditer(context, folded=folded)]
+
+
 def _kind(text: str, lo: int, value: Value, indicator: str, family: str) -> str:
     breaks = list((_BREAK_EN if family == "en" else _BREAK_ZH).finditer(text, lo, value.start))
     start = breaks[-1].end() if breaks else lo
     context = text[start:value.start]
     after = text[value.end:value.end + 30]
+    rate = indicator in RATE_INDICATORS
     if family == "en":
         context = _NOT_CUES_EN.sub(" ", context)
-        if re.match(r"\s*(?:\w+\s+)?(?:target|goal|ceiling)", after, re.I):
+        if _TARGET_AFTER_EN.match(after):
             return "target"
-        if re.match(r"\s*(?:\w+\s+)?(?:forecast|projection|estimate)\b", after, re.I):
+        if _FORECAST_AFTER_EN.match(after):
             return "forecast"
-        forecast = lexicon.FORECAST_EN
-        if indicator in RATE_INDICATORS:  # an announced decision is actual, even if it takes effect later
-            forecast = r"\b(?:forecasts?|predict\w*|expect\w*|economists|analysts|likely|poll\w*|consensus|anticipat\w+|bets?|pricing in)\b"
-        target_at = [] if indicator in RATE_INDICATORS else [m.start() for m in re.finditer(lexicon.TARGET_EN, context, re.I)]
-        forecast_at = [m.start() for m in re.finditer(forecast, context, re.I if indicator in RATE_INDICATORS else 0)]
-        forecast_at += [m.start() for m in re.finditer(r"\b(?:Forecasts?|Economists|Analysts|Expect\w*)\b", context)]
-        if indicator not in RATE_INDICATORS:
-            forecast_at += [m.start() for m in re.finditer(r"\b(?:forecasts?|forecasters|predict\w*|expect\w*|projected|projection|outlook|polled|consensus|anticipat\w+)\b", context, re.I)]
+        folded = fold(context)
+        target_at = [] if rate else _starts(_TARGET_CUES_EN, context, folded)
+        forecast_at = _starts(_RATE_FORECAST_CUES_EN if rate else _FORECAST_CUES_EN, context, folded)
+        forecast_at += _starts(_CAPITALISED_CUES_EN, context)
+        if not rate:
+            forecast_at += _starts(_OUTLOOK_CUES_EN, context, folded)
     else:
-        if re.match(r"(?:左右)?的?(?:预期)?目标", after) and indicator not in RATE_INDICATORS:
+        if _TARGET_AFTER_ZH.match(after) and not rate:
             return "target"
-        forecast = lexicon.FORECAST_ZH if indicator not in RATE_INDICATORS else r"预计|预测|预期(?!目标)|有望|分析师|经济学家|市场普遍"
-        target_at = [] if indicator in RATE_INDICATORS else [m.start() for m in re.finditer(lexicon.TARGET_ZH, context)]
-        forecast_at = [m.start() for m in re.finditer(forecast, context)]
-        if not target_at and not forecast_at and value.text.endswith(("左右", "上下")) and indicator not in RATE_INDICATORS:
+        target_at = [] if rate else _starts(_TARGET_CUES_ZH, context)
+        forecast_at = _starts(_RATE_FORECAST_CUES_ZH if rate else _FORECAST_CUES_ZH, context)
+        if not target_at and not forecast_at and value.text.endswith(("左右", "上下")) and not rate:
             return "target"
-    if family == "en" and re.search(r"\b(?:is|are|was|were) estimated (?:at|to)\b", context):
+    if family == "en" and _ESTIMATED_EN.search(context):
         forecast_at.append(len(context))
     if forecast_at and (not target_at or max(forecast_at) > max(target_at)):
         return "forecast"

@@ -65,7 +65,7 @@ def _nullable_types(node: Any) -> Any:
         kind = typed.get("type") if isinstance(typed, dict) else None
         if not isinstance(kind, str) or kind == "null" or not set(typed) - {"type"} <= _TYPE_SPECIFIC | _ANNOTATIONS:
             continue
-        if set(node) - {keyword} & set(typed):
+        if (set(node) - {keyword}) & set(typed):
             continue  # the node says more about the same keywords: left as written
         rest = {key: value for key, value in node.items() if key != keyword}
         return {**rest, **typed, "type": [kind, "null"]}

@@ -160,8 +160,8 @@ def paragraphs_exceed(tree: HtmlElement, limit: int) -> bool:
             continue
         folded = _fold(paragraph.text_content())
         if folded:
-            size += len(folded) + 1
-            if size > limit + 1:
+            size += len(folded) + 1  # a line and its separator, as `visible_text` counts them
+            if size - 1 > limit:
                 return True
     return False
 

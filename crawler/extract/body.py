@@ -127,8 +127,6 @@ class SelectorSet:
         return found
 
 
-
-
 @lru_cache(maxsize=1024)
 def _simple_set(selectors: tuple[str, ...]) -> SelectorSet:
     """The simple selectors a page has, built once per combination."""

@@ -210,7 +210,8 @@ _RATE_FORECAST_CUES_ZH = Prefiltered.compile(r"预计|预测|预期(?!目标)|�
 _ESTIMATED_EN = re.compile(r"\b(?:is|are|was|were) estimated (?:at|to)\b")
 
 
-def _starts(pattern: Prefiltered, context: str, folded: str | None = None) -> list[int]:
+def _cue_starts(pattern: Prefiltered, context: str, folded: str | None = None) -> list[int]:
+    """Where the cue pattern matches in `context` (`folded`: `fold(context)`, if computed)."""
     return [m.start() for m in pattern.finditer(context, folded=folded)]
 
 
@@ -227,16 +228,16 @@ def _kind(text: str, lo: int, value: Value, indicator: str, family: str) -> str:
         if _FORECAST_AFTER_EN.match(after):
             return "forecast"
         folded = fold(context)
-        target_at = [] if rate else _starts(_TARGET_CUES_EN, context, folded)
-        forecast_at = _starts(_RATE_FORECAST_CUES_EN if rate else _FORECAST_CUES_EN, context, folded)
-        forecast_at += _starts(_CAPITALISED_CUES_EN, context)
+        target_at = [] if rate else _cue_starts(_TARGET_CUES_EN, context, folded)
+        forecast_at = _cue_starts(_RATE_FORECAST_CUES_EN if rate else _FORECAST_CUES_EN, context, folded)
+        forecast_at += _cue_starts(_CAPITALISED_CUES_EN, context)
         if not rate:
-            forecast_at += _starts(_OUTLOOK_CUES_EN, context, folded)
+            forecast_at += _cue_starts(_OUTLOOK_CUES_EN, context, folded)
     else:
         if _TARGET_AFTER_ZH.match(after) and not rate:
             return "target"
-        target_at = [] if rate else _starts(_TARGET_CUES_ZH, context)
-        forecast_at = _starts(_RATE_FORECAST_CUES_ZH if rate else _FORECAST_CUES_ZH, context)
+        target_at = [] if rate else _cue_starts(_TARGET_CUES_ZH, context)
+        forecast_at = _cue_starts(_RATE_FORECAST_CUES_ZH if rate else _FORECAST_CUES_ZH, context)
         if not target_at and not forecast_at and value.text.endswith(("左右", "上下")) and not rate:
             return "target"
     if family == "en" and _ESTIMATED_EN.search(context):

@@ -33,6 +33,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, pos))
         start = pos
     spans.append((start, len(text)))
+    return trimmed(text, spans)
+
+
+def trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` without their leading and trailing spaces; those left empty are dropped."""
     out = []
     for s, e in spans:
         while s < e and text[s].isspace():

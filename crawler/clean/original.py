@@ -12,6 +12,7 @@ import re
 
 from lxml.html import HtmlElement
 
+from crawler.tree_text import element_text
 from crawler.urls import absolute, host_of
 
 _LINK_TEXTS = ("source link", "source url", "original source", "read the original article", "read the full article",
@@ -61,7 +62,7 @@ def _footer_candidates(tree: HtmlElement) -> list[HtmlElement]:
     for anchor in tree.getroottree().getroot().iter("a"):
         if anchor.get("href") is None:
             continue
-        text = anchor.text_content() if len(anchor) else (anchor.text or "")
+        text = element_text(anchor)
         lowered = text.lower()
         if not any(word in lowered for word in _QUICK):
             continue

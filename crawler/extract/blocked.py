@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from crawler.tree_text import element_text
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -158,7 +160,7 @@ def paragraphs_exceed(tree: HtmlElement, limit: int) -> bool:
     for paragraph in body.iter("p"):
         if paragraph in in_templates or next(paragraph.iterdescendants("p", *_HIDDEN), None) is not None:
             continue
-        folded = _fold(paragraph.text_content())
+        folded = _fold(element_text(paragraph))
         if folded:
             size += len(folded) + 1  # a line and its separator, as `visible_text` counts them
             if size - 1 > limit:

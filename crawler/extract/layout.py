@@ -14,6 +14,8 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from crawler.tree_text import element_text
+
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # A link reads as a headline when its text has this many words (CJK: characters) ...
@@ -170,7 +172,7 @@ def read_layout(tree: HtmlElement, url: str, own: tuple[str | None, ...] = ()) -
     links: list[HtmlElement] = []
     sizes: dict[HtmlElement, int] = {}
     for element in body.iter("a"):
-        text = _squash(element.text_content() if len(element) else element.text)  # most links: text only
+        text = _squash(element_text(element))
         if not text:
             continue
         headline, in_heading = _headline(element, text)  # cheapest test first: most links are labels

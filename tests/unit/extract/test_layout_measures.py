@@ -44,3 +44,15 @@ def test_hidden_text_is_not_counted() -> None:
     body = load_html(PAGES[1]).find(".//body")
     assert visible_chars(body) == len("Loose text") + len("tail after script") + len("after noscript") + len("end")
     assert read_layout(load_html(PAGES[2]), "https://news.example/a").captions == 4
+
+
+@pytest.mark.parametrize("html", ["<a href='/x'>Only text</a>", "<a href='/x'>Text <b>bold</b> tail</a>",
+                                  "<a href='/x'></a>", "<a href='/x'>x<!-- c -->y</a>", "<p><span>a</span></p>"])
+def test_element_text_is_text_content(html: str) -> None:
+    from lxml import html as lxml_html
+
+    from crawler.tree_text import element_text
+
+    element = lxml_html.fragment_fromstring(html)
+    assert element_text(element) == element.text_content()
+    assert element_text(element) == "".join(VISIBLE_TEXT(element))  # no hidden element in these

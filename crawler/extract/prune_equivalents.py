@@ -20,30 +20,28 @@ from lxml import etree
 
 logger = logging.getLogger(__name__)
 
-# A condition of a predicate, as a function of the element.
-Test = Callable[[etree._Element], bool]
+# A condition of a predicate, as a function of the element and its attribute names in source order.
+Test = Callable[[etree._Element, list[str]], bool]
+Value = Callable[[etree._Element, list[str]], str]
 
 _LITERAL = re.compile(r"'([^']*)'|\"([^\"]*)\"")
 _ATTRS = r"@[\w-]+(?:\|@[\w-]+)*"
 _NAME = r"[\w-]+"
 
 
-def _attribute_value(attrs: str) -> Callable[[etree._Element], str]:
+def _attribute_value(attrs: str) -> Value:
     """XPath's string value of `@a|@b` as lxml hands it to an extension function or a string
     function: the first of those attributes in source order, "" when the element has none."""
-    names = tuple(part.lstrip("@") for part in attrs.split("|"))
+    names = frozenset(part.lstrip("@") for part in attrs.split("|"))
     if len(names) == 1:
         (only,) = names
-        return lambda element: element.get(only) or ""
+        return lambda element, _keys: element.get(only) or ""
 
-    def first(element: etree._Element) -> str:
-        present = [name for name in names if element.get(name) is not None]
-        if not present:
-            return ""
-        if len(present) > 1:
-            order = element.keys()
-            present.sort(key=order.index)
-        return element.get(present[0]) or ""
+    def first(element: etree._Element, keys: list[str]) -> str:
+        for key in keys:
+            if key in names:
+                return element.get(key) or ""
+        return ""
 
     return first
 
@@ -68,7 +66,7 @@ class _Condition:
     @cached_property
     def when_absent(self) -> bool:
         """Its answer on an element without those attributes (a pattern may match "")."""
-        return not self.attributes or self.holds(_BARE)
+        return not self.attributes or self.holds(_BARE, [])
 
 
 def _condition(text: str, literals: Sequence[str]) -> _Condition | None:
@@ -82,30 +80,30 @@ def _condition(text: str, literals: Sequence[str]) -> _Condition | None:
 
     if m := re.fullmatch(rf"re:test\((?P<a>{_ATTRS}), '#(?P<p>\d+)'\)", text):
         search, value = re.compile(lit(m, "p")).search, _attribute_value(m.group("a"))
-        return _Condition(lambda el: search(value(el)) is not None, reads(m))
+        return _Condition(lambda el, keys: search(value(el, keys)) is not None, reads(m))
     if m := re.fullmatch(rf"contains\((?P<a>{_ATTRS}), '#(?P<s>\d+)'\)", text):
         needle, value = lit(m, "s"), _attribute_value(m.group("a"))
-        return _Condition(lambda el: needle in value(el), reads(m))
+        return _Condition(lambda el, keys: needle in value(el, keys), reads(m))
     if m := re.fullmatch(rf"starts-with\((?P<a>{_ATTRS}), '#(?P<s>\d+)'\)", text):
         prefix, value = lit(m, "s"), _attribute_value(m.group("a"))
-        return _Condition(lambda el: value(el).startswith(prefix), reads(m))
+        return _Condition(lambda el, keys: value(el, keys).startswith(prefix), reads(m))
     translated = rf"translate\((?P<a>{_ATTRS}), '#(?P<f>\d+)', '#(?P<t>\d+)'\)"
     if m := re.fullmatch(rf"contains\({translated}, '#(?P<s>\d+)'\)", text):
         table = _translate_table(lit(m, "f"), lit(m, "t"))
         needle, value = lit(m, "s"), _attribute_value(m.group("a"))
-        return _Condition(lambda el: needle in value(el).translate(table), reads(m))
+        return _Condition(lambda el, keys: needle in value(el, keys).translate(table), reads(m))
     if m := re.fullmatch(rf"(?P<a>@{_NAME})\s*=\s*'#(?P<s>\d+)'", text):
         name, expected = m.group("a")[1:], lit(m, "s")
-        return _Condition(lambda el: el.get(name) == expected, reads(m))
+        return _Condition(lambda el, _keys: el.get(name) == expected, reads(m))
     if m := re.fullmatch(rf"(?P<a>@{_NAME})", text):
         name = m.group("a")[1:]
-        return _Condition(lambda el: el.get(name) is not None, reads(m))
+        return _Condition(lambda el, _keys: el.get(name) is not None, reads(m))
     if re.fullmatch(rf"not\(self::{_NAME}(?: or self::{_NAME})*\)", text):
         tags = frozenset(re.findall(rf"self::({_NAME})", text))
-        return _Condition(lambda el: el.tag not in tags, frozenset())
+        return _Condition(lambda el, _keys: el.tag not in tags, frozenset())
     if m := re.fullmatch(rf"not\(\.//(?P<t>{_NAME})\)", text):
         tag = m.group("t")
-        return _Condition(lambda el: next(el.iterdescendants(tag), None) is None, frozenset())
+        return _Condition(lambda el, _keys: next(el.iterdescendants(tag), None) is None, frozenset())
     return None
 
 
@@ -178,7 +176,7 @@ class PythonPrune:
         for group in self.steps:
             for holds, attributes, when_absent in group:
                 # a condition on attributes the element lacks has the answer it has on a bare element
-                if holds(element) if attributes is None or not attributes.isdisjoint(keys) else when_absent:
+                if holds(element, keys) if attributes is None or not attributes.isdisjoint(keys) else when_absent:
                     break
             else:
                 return False

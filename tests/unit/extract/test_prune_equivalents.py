@@ -8,6 +8,7 @@ conversion, and on random trees built from the tokens its patterns look for.
 from __future__ import annotations
 
 import random
+import sys
 from copy import deepcopy
 from pathlib import Path
 from types import SimpleNamespace
@@ -192,3 +193,15 @@ def test_install_replaces_only_regex_expressions_it_reads_and_is_idempotent() ->
     assert isinstance(module.OVERALL_DISCARD_XPATH[0], PythonPrune)
     assert module.OVERALL_DISCARD_XPATH[1:] == [plain, unread]
     assert install(module) == []
+
+
+def test_the_benchmark_script_compares_every_replaced_expression(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from benchmarks import prune_bench
+
+    (tmp_path / "one.html").write_bytes(etree.tostring(ORDERS))
+    monkeypatch.setattr(sys, "argv", ["prune_bench", str(tmp_path), "--pages", "2"])
+    prune_bench.main()
+    rows = [line.split("|") for line in capsys.readouterr().out.splitlines() if line.startswith("| ") and "[" in line]
+    assert [row[1].strip() for row in rows] == [name for name, _ in INSTALLED]
+    assert all(row[2].strip() == "0" for row in rows)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -268,3 +269,26 @@ def install(module: object | None = None, lists: Sequence[str] = PRUNE_LISTS) ->
             expressions[index] = equivalent
             replaced.append(f"{name}[{index}]")
     return replaced
+
+
+@contextmanager
+def trafilatura_as_released(module: object | None = None) -> Iterator[None]:
+    """Inside the block, trafilatura prunes with its own XPaths again (the equivalents are put
+    back after): for a baseline that times trafilatura as released, or to rule the equivalents out."""
+    if module is None:
+        from trafilatura import xpaths as module  # noqa: PLC0415 - as in `install`
+    namespace = getattr(module, "REGEXP_NS", "http://exslt.org/regular-expressions")
+    saved: list[tuple[list[object], int, PythonPrune]] = []
+    for name in PRUNE_LISTS:
+        expressions = getattr(module, name, None)
+        if not isinstance(expressions, list):
+            continue
+        for index, expression in enumerate(expressions):
+            if isinstance(expression, PythonPrune):
+                saved.append((expressions, index, expression))
+                expressions[index] = etree.XPath(expression.path, namespaces={"re": namespace})
+    try:
+        yield
+    finally:
+        for expressions, index, expression in saved:
+            expressions[index] = expression

@@ -206,3 +206,28 @@ def test_the_benchmark_script_compares_every_replaced_expression(tmp_path: Path,
     rows = [line.split("|") for line in capsys.readouterr().out.splitlines() if line.startswith("| ") and "[" in line]
     assert [row[1].strip() for row in rows] == [name for name, _ in INSTALLED]
     assert all(row[2].strip() == "0" for row in rows)
+
+
+def test_trafilatura_as_released_puts_its_xpaths_back_for_the_block_only() -> None:
+    from trafilatura import xpaths
+
+    from crawler.extract.prune_equivalents import trafilatura_as_released
+
+    before = list(xpaths.OVERALL_DISCARD_XPATH)
+    assert any(isinstance(e, PythonPrune) for e in before)
+    with trafilatura_as_released():
+        inside = list(xpaths.OVERALL_DISCARD_XPATH)
+        assert all(isinstance(e, etree.XPath) for e in inside)
+        assert [e.path for e in inside] == [e.path for e in before]
+        assert inside[0](ORDERS) == before[0](ORDERS)
+    assert xpaths.OVERALL_DISCARD_XPATH == before
+
+
+def test_the_naive_crawl_baseline_runs_trafilatura_as_released() -> None:
+    import subprocess
+
+    code = ("import benchmarks.crawl_baselines; from trafilatura import xpaths; "
+            "print(type(xpaths.OVERALL_DISCARD_XPATH[0]).__name__)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[3], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "XPath"

@@ -27,7 +27,7 @@ from trafilatura import xpaths  # noqa: E402
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning  # noqa: E402
 from trafilatura.settings import Extractor  # noqa: E402
 
-from benchmarks.crawl_profile import BenchSite  # noqa: E402
+from benchmarks.crawl_site import BenchSite  # noqa: E402
 from crawler.extract.parse import parse_html  # noqa: E402
 from crawler.extract.prune_equivalents import PRUNE_LISTS, PythonPrune, install  # noqa: E402
 
@@ -50,6 +50,9 @@ def main() -> None:
     parser.add_argument("directories", nargs="*", type=Path, help="folders of saved pages (*.html, recursive)")
     parser.add_argument("--pages", type=int, default=200, help="generated benchmark pages (default 200)")
     args = parser.parse_args()
+    for directory in args.directories:
+        if not directory.is_dir():
+            parser.error(f"PAGES_DIR {directory}: no such folder")
     logging.disable(logging.CRITICAL)
     install()
     sample = trees(args.directories, args.pages)

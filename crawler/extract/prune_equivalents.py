@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from lxml import etree
 
@@ -271,6 +271,12 @@ def install(module: object | None = None, lists: Sequence[str] = PRUNE_LISTS) ->
     return replaced
 
 
+@lru_cache(maxsize=64)
+def _xpath(path: str, regexp_namespace: str) -> etree.XPath:
+    """An expression compiled as trafilatura compiles it, once."""
+    return etree.XPath(path, namespaces={"re": regexp_namespace})
+
+
 @contextmanager
 def trafilatura_as_released(module: object | None = None) -> Iterator[None]:
     """Inside the block, trafilatura prunes with its own XPaths again (the equivalents are put
@@ -286,7 +292,7 @@ def trafilatura_as_released(module: object | None = None) -> Iterator[None]:
         for index, expression in enumerate(expressions):
             if isinstance(expression, PythonPrune):
                 saved.append((expressions, index, expression))
-                expressions[index] = etree.XPath(expression.path, namespaces={"re": namespace})
+                expressions[index] = _xpath(expression.path, namespace)
     try:
         yield
     finally:

@@ -231,3 +231,13 @@ def test_the_naive_crawl_baseline_runs_trafilatura_as_released() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[3], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "XPath"
+
+
+def test_the_benchmark_script_names_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from benchmarks import prune_bench
+
+    monkeypatch.setattr(sys, "argv", ["prune_bench", str(tmp_path / "absent")])
+    with pytest.raises(SystemExit):
+        prune_bench.main()
+    assert "PAGES_DIR" in capsys.readouterr().err

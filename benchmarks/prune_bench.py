@@ -41,8 +41,13 @@ def trees(directories: list[Path], generated: int) -> list[etree._Element]:
     for page in pages:
         tree = parse_html(page)
         if tree is not None:
-            found += [tree, convert_tags(tree_cleaning(deepcopy(tree), options), options)]
+            found += [tree, converted(tree, options)]
     return found
+
+
+def converted(tree: etree._Element, options: Extractor) -> etree._Element:
+    """A copy of `tree` as trafilatura's later pruning sees it: cleaned, tags converted (`list`, `item`...)."""
+    return convert_tags(tree_cleaning(deepcopy(tree), options), options)
 
 
 def main() -> None:
@@ -63,7 +68,8 @@ def main() -> None:
         for index, prune in enumerate(getattr(xpaths, name, [])):
             if not isinstance(prune, PythonPrune):
                 continue
-            xpath = etree.XPath(prune.path, namespaces={"re": xpaths.REGEXP_NS})
+            xpath = prune.released
+            assert xpath is not None  # set by `install`
             started = time.perf_counter()
             expected = [xpath(tree) for tree in sample]
             xpath_s = time.perf_counter() - started

@@ -14,8 +14,8 @@ import logging
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from lxml import etree
 
@@ -151,12 +151,14 @@ class PythonPrune:
 
     `holders`: when every match must carry one of a few attributes, an XPath without callbacks
     that finds the elements carrying them (libxml2 finds them faster than Python walks every
-    element); read when the expression names no tags, whose elements are walked instead."""
+    element); read when the expression names no tags, whose elements are walked instead.
+    `released`: trafilatura's own expression it stands in for, once installed."""
 
     path: str
     tags: frozenset[str] | None
     groups: tuple[tuple[_Condition, ...], ...]
     holders: etree.XPath | None
+    released: etree.XPath | None = field(default=None, compare=False, repr=False)
 
     def __call__(self, tree: etree._Element | etree._ElementTree) -> list[etree._Element]:
         root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
@@ -248,51 +250,49 @@ PRUNE_LISTS = (
 )
 
 
-def install(module: object | None = None, lists: Sequence[str] = PRUNE_LISTS) -> list[str]:
+def _entries(module: object) -> Iterator[tuple[list[object], str, int, object]]:
+    """(list, its name, index, expression) for each expression of trafilatura's pruning lists."""
+    for name in PRUNE_LISTS:
+        expressions = getattr(module, name, None)
+        if isinstance(expressions, list):
+            for index, expression in enumerate(expressions):
+                yield expressions, name, index, expression
+
+
+def _xpaths_module(module: object | None) -> object:
+    if module is None:
+        from trafilatura import xpaths  # noqa: PLC0415 - trafilatura is imported by our caller anyway
+
+        return xpaths
+    return module
+
+
+def install(module: object | None = None) -> list[str]:
     """Replace, in place, each `re:test` expression of trafilatura's pruning lists that has an
     equivalent; returns `LIST[i]` of those replaced. Idempotent; expressions without `re:test` are
     left to libxml2, which evaluates them without calling back into Python."""
-    if module is None:
-        from trafilatura import xpaths as module  # noqa: PLC0415 - trafilatura is imported by our caller anyway
     replaced = []
-    for name in lists:
-        expressions = getattr(module, name, None)
-        if not isinstance(expressions, list):
+    for expressions, name, index, expression in _entries(_xpaths_module(module)):
+        if not isinstance(expression, etree.XPath) or "re:test" not in expression.path:
             continue
-        for index, expression in enumerate(expressions):
-            if not isinstance(expression, etree.XPath) or "re:test" not in expression.path:
-                continue
-            equivalent = python_equivalent(expression.path)
-            if equivalent is None:
-                logger.debug("trafilatura's %s[%d] keeps its XPath (a form we do not read)", name, index)
-                continue
-            expressions[index] = equivalent
-            replaced.append(f"{name}[{index}]")
+        equivalent = python_equivalent(expression.path)
+        if equivalent is None:
+            logger.debug("trafilatura's %s[%d] keeps its XPath (a form we do not read)", name, index)
+            continue
+        expressions[index] = replace(equivalent, released=expression)
+        replaced.append(f"{name}[{index}]")
     return replaced
-
-
-@lru_cache(maxsize=64)
-def _xpath(path: str, regexp_namespace: str) -> etree.XPath:
-    """An expression compiled as trafilatura compiles it, once."""
-    return etree.XPath(path, namespaces={"re": regexp_namespace})
 
 
 @contextmanager
 def trafilatura_as_released(module: object | None = None) -> Iterator[None]:
     """Inside the block, trafilatura prunes with its own XPaths again (the equivalents are put
     back after): for a baseline that times trafilatura as released, or to rule the equivalents out."""
-    if module is None:
-        from trafilatura import xpaths as module  # noqa: PLC0415 - as in `install`
-    namespace = getattr(module, "REGEXP_NS", "http://exslt.org/regular-expressions")
     saved: list[tuple[list[object], int, PythonPrune]] = []
-    for name in PRUNE_LISTS:
-        expressions = getattr(module, name, None)
-        if not isinstance(expressions, list):
-            continue
-        for index, expression in enumerate(expressions):
-            if isinstance(expression, PythonPrune):
-                saved.append((expressions, index, expression))
-                expressions[index] = _xpath(expression.path, namespace)
+    for expressions, _name, index, expression in _entries(_xpaths_module(module)):
+        if isinstance(expression, PythonPrune) and expression.released is not None:
+            saved.append((expressions, index, expression))
+            expressions[index] = expression.released
     try:
         yield
     finally:

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import random
 import sys
-from copy import deepcopy
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from lxml import etree
-from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.settings import Extractor
 from trafilatura.utils import load_html
 from trafilatura.xpaths import REGEXP_NS
 
 import crawler.extract.body  # noqa: F401 - installs the equivalents, as every extraction does
+from benchmarks.prune_bench import converted
 from crawler.extract.prune_equivalents import PRUNE_LISTS, PythonPrune, install, python_equivalent
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "pages"
@@ -88,7 +87,7 @@ def fixture_trees() -> list[etree._Element]:
                 trees.append(tree)
                 # after trafilatura's cleaning and conversion: `list`, `item`, `head`...
                 options = Extractor(precision=True)
-                trees.append(convert_tags(tree_cleaning(deepcopy(tree), options), options))
+                trees.append(converted(tree, options))
     return trees
 
 
@@ -191,6 +190,7 @@ def test_install_replaces_only_regex_expressions_it_reads_and_is_idempotent() ->
     module = SimpleNamespace(OVERALL_DISCARD_XPATH=[regex, plain, unread], RAW_TREE_PRUNE_XPATH="not a list")
     assert install(module) == ["OVERALL_DISCARD_XPATH[0]"]
     assert isinstance(module.OVERALL_DISCARD_XPATH[0], PythonPrune)
+    assert module.OVERALL_DISCARD_XPATH[0].released is regex
     assert module.OVERALL_DISCARD_XPATH[1:] == [plain, unread]
     assert install(module) == []
 
@@ -219,6 +219,8 @@ def test_trafilatura_as_released_puts_its_xpaths_back_for_the_block_only() -> No
         inside = list(xpaths.OVERALL_DISCARD_XPATH)
         assert all(isinstance(e, etree.XPath) for e in inside)
         assert [e.path for e in inside] == [e.path for e in before]
+        # trafilatura's own objects, not copies
+        assert [e for e, b in zip(inside, before, strict=True) if e is not getattr(b, "released", b)] == []
         assert inside[0](ORDERS) == before[0](ORDERS)
     assert xpaths.OVERALL_DISCARD_XPATH == before
 

@@ -20,7 +20,7 @@ from typing import Any
 from crawler.normalise.signals import lexicon
 from crawler.normalise.signals.epu import language_family
 from crawler.normalise.signals.periods import RATE_INDICATORS, is_previous_level, pick_period, special_mentions
-from crawler.normalise.signals.prefilter import AnyOf, LiteralScan, Prefiltered, fold
+from crawler.normalise.signals.prefilter import KeyIndex, LiteralScan, Prefiltered, fold
 from crawler.normalise.signals.sentences import sentence_spans
 from crawler.normalise.signals.values import Value, find_values
 
@@ -62,9 +62,14 @@ def _places(family: str) -> tuple[tuple[Prefiltered, str], ...]:
 
 
 @lru_cache(maxsize=2)
-def _any_indicator(family: str) -> AnyOf:
-    """Whether a sentence can name an indicator: the literals of every indicator name pattern, in one scan."""
-    return AnyOf([pattern for indicator, pattern in _patterns(family) if indicator])
+def _name_index(family: str) -> KeyIndex:
+    """Which name and look-alike patterns can match a sentence: their key literals, in one scan."""
+    return KeyIndex([pattern for _, pattern in _patterns(family)])
+
+
+@lru_cache(maxsize=2)
+def _place_index(family: str) -> KeyIndex:
+    return KeyIndex([pattern for pattern, _ in _places(family)])
 
 
 @lru_cache(maxsize=2)
@@ -78,17 +83,19 @@ def possible_patterns(text: str, family: str) -> tuple[tuple[str | None, Prefilt
     return tuple((indicator, p) for indicator, p in _patterns(family) if present.possible(p))
 
 
-def find_mentions(text: str, lo: int, hi: int, family: str,
-                  patterns: Sequence[tuple[str | None, Prefiltered]] | None = None,
-                  folded: str | None = None) -> list[Mention]:
+def find_mentions(text: str, lo: int, hi: int, family: str, folded: str | None = None,
+                  candidates: Sequence[int] | None = None) -> list[Mention]:
     """Indicator names and look-alikes in `text[lo:hi]`, longest first, none overlapping.
 
-    `patterns`: `possible_patterns(text, family)`, when the caller reads many sentences of `text`;
-    `folded`: `fold(text[lo:hi])`, if already computed.
+    `folded`: `fold(text[lo:hi])`, and `candidates`: `_name_index(family).candidates(text[lo:hi], folded)`,
+    if already computed. Only the candidate patterns are run (the others cannot match).
     """
     if folded is None:
         folded = fold(text[lo:hi])
-    found = [(m.start(), m.end(), indicator) for indicator, pattern in (patterns or _patterns(family))
+    if candidates is None:
+        candidates = _name_index(family).candidates(text[lo:hi], folded)
+    patterns = _patterns(family)
+    found = [(m.start(), m.end(), indicator) for indicator, pattern in (patterns[i] for i in candidates)
              for m in pattern.finditer(text, lo, hi, folded) if m.end() > m.start()]
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2] is None, f[0]))
     kept: list[Mention] = []
@@ -249,10 +256,11 @@ def _kind(text: str, lo: int, value: Value, indicator: str, family: str) -> str:
     return "actual"
 
 
-def _place_mentions(text: str, lo: int, hi: int, family: str) -> list[tuple[int, int, str]]:
-    """`(start, end, place)` of every place pattern's matches in the sentence, in table order."""
-    folded = fold(text[lo:hi])
-    return [(m.start(), m.end(), name) for pattern, name in _places(family)
+def _place_mentions(text: str, lo: int, hi: int, family: str, folded: str) -> list[tuple[int, int, str]]:
+    """`(start, end, place)` of every place pattern's matches in the sentence (`folded`: its fold), in table order."""
+    places = _places(family)
+    return [(m.start(), m.end(), name) for pattern, name in (places[i] for i in
+                                                             _place_index(family).candidates(text[lo:hi], folded))
             for m in pattern.finditer(text, lo, hi, folded)]
 
 
@@ -285,11 +293,10 @@ def find_figures(article: Mapping[str, Any]) -> list[dict[str, Any]]:
             continue
         amounts = [a for a in article.get("amounts") or [] if a.get("field") == field]
         dates = [d for d in article.get("dates") or [] if d.get("field") == field]
-        patterns = possible_patterns(text, family)
-        if not any(indicator for indicator, _ in patterns):
+        if not any(indicator for indicator, _ in possible_patterns(text, family)):
             continue  # no indicator name anywhere in the field: no figure in it
         for lo, hi in sentence_spans(text):
-            figures += _sentence_figures(text, field, lo, hi, family, amounts, dates, published, patterns)
+            figures += _sentence_figures(text, field, lo, hi, family, amounts, dates, published)
     return figures
 
 
@@ -300,14 +307,15 @@ def _amount_values(amounts: Sequence[Mapping[str, Any]], lo: int, hi: int) -> li
 
 
 def _sentence_figures(text: str, field: str, lo: int, hi: int, family: str, amounts: Sequence[Mapping[str, Any]],
-                      dates: Sequence[Mapping[str, Any]], published: date | None,
-                      patterns: Sequence[tuple[str | None, Prefiltered]]) -> list[dict[str, Any]]:
+                      dates: Sequence[Mapping[str, Any]], published: date | None) -> list[dict[str, Any]]:
     if not _DIGIT.search(text, lo, hi):  # no number, no figure: skip the name scan (most of the cost)
         return []
     folded = fold(text[lo:hi])
-    if not _any_indicator(family).possible(text[lo:hi], folded):
+    candidates = _name_index(family).candidates(text[lo:hi], folded)
+    patterns = _patterns(family)
+    if not any(patterns[i][0] for i in candidates):
         return []  # no indicator name can be in the sentence: skip the scan of every pattern
-    mentions = find_mentions(text, lo, hi, family, patterns, folded)
+    mentions = find_mentions(text, lo, hi, family, folded, candidates)
     if not any(m.indicator for m in mentions):
         return []
     values = find_values(text, lo, hi, family)
@@ -339,7 +347,7 @@ def _sentence_figures(text: str, field: str, lo: int, hi: int, family: str, amou
         if unit == "amount" and indicator == "trade_balance" and re.search(r"deficit|逆差", text[owner.start:owner.end], re.I):
             number = -abs(number)
         if places is None:
-            places = _place_mentions(text, lo, hi, family)
+            places = _place_mentions(text, lo, hi, family, folded)
         place = _place(places, owner)
         kind = _kind(text, lo, value, indicator, family)
         if place not in specials_by_place:

@@ -6,8 +6,8 @@ of milliseconds. Most of them cannot match at all: `Prefiltered` reads, once, th
 match must contain (from the parsed pattern: for each part of a sequence, one of the literals of
 each alternative) and runs the pattern only on text that contains them, a plain substring test.
 The result is exactly that of the pattern alone (docs/performance.md). For many patterns and one
-text, `LiteralScan` finds every pattern's literals in one Aho-Corasick pass and `AnyOf` tells whether
-any pattern can match at all.
+text, `LiteralScan` finds every pattern's literals in one Aho-Corasick pass, `AnyOf` tells whether
+any pattern can match at all and `KeyIndex` which ones can match a sentence.
 """
 
 from __future__ import annotations
@@ -255,6 +255,46 @@ class AnyOf:
                 or (self._exact is not None and next(self._exact.iter(text), None) is not None))
 
 
+class KeyIndex:
+    """Which of many prefiltered patterns can match a short text (a sentence), from one scan of their keys.
+
+    `Prefiltered.finditer` tests a pattern's literals itself, but calling it for each of ~45 name
+    patterns on every sentence costs more than the few scans that find something. Here one automaton
+    per case holds every pattern's key literals (one of which is in each of its matches), each
+    mapped to the bit of the patterns it keys: a sentence's candidates are the patterns whose key
+    literal it holds, in their order. Exact as a filter, so the caller runs only those.
+    """
+
+    def __init__(self, patterns: Sequence[Prefiltered]) -> None:
+        self._always = 0  # patterns with no known literal: always candidates
+        folded: dict[str, int] = {}
+        exact: dict[str, int] = {}
+        for index, pattern in enumerate(patterns):
+            if not pattern.key:
+                self._always |= 1 << index
+            for needle in pattern.key:
+                bits = folded if pattern.ignore_case else exact
+                bits[needle] = bits.get(needle, 0) | 1 << index
+        self._folded = _automaton(folded)
+        self._exact = _automaton(exact)
+
+    def candidates(self, text: str, folded: str) -> list[int]:
+        """Indexes, ascending, of the patterns that can match `text` (`folded`: `fold(text)`)."""
+        bits = self._always
+        if self._folded is not None:
+            for _, mask in self._folded.iter(folded):
+                bits |= mask
+        if self._exact is not None:
+            for _, mask in self._exact.iter(text):
+                bits |= mask
+        found = []
+        while bits:
+            low = bits & -bits
+            found.append(low.bit_length() - 1)
+            bits ^= low
+        return found
+
+
 class LiteralScan:
     """Which of the literals of many patterns a text holds, found in one pass (Aho-Corasick).
 
@@ -310,11 +350,12 @@ class Present:
         return True
 
 
-def _automaton(needles: set[str]) -> Any:
+def _automaton(needles: set[str] | dict[str, int]) -> Any:
+    """An Aho-Corasick automaton reporting each needle found (or, for a dict, the needle's value)."""
     if not needles:
         return None
     automaton = ahocorasick.Automaton()
     for needle in needles:
-        automaton.add_word(needle, needle)
+        automaton.add_word(needle, needles[needle] if isinstance(needles, dict) else needle)
     automaton.make_automaton()
     return automaton

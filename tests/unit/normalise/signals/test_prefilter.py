@@ -8,7 +8,7 @@ import pytest
 
 from crawler.normalise.signals import lexicon
 from crawler.normalise.signals.figures import _patterns, _places
-from crawler.normalise.signals.prefilter import AnyOf, LiteralScan, Prefiltered, fold, requirement
+from crawler.normalise.signals.prefilter import AnyOf, KeyIndex, LiteralScan, Prefiltered, fold, requirement
 
 TEXTS = [
     "China's GDP grew 5.2 per cent in 2025, while retail sales rose 3 per cent.",
@@ -111,3 +111,31 @@ def test_one_literal_scan_answers_as_each_pattern_would() -> None:
             verdicts.append(present.possible(pattern))
             assert verdicts[-1] == pattern.possible(text), (pattern.pattern.pattern, text)
     assert True in verdicts and False in verdicts
+
+
+def _sentences() -> list[str]:
+    """The test texts, and each sentence of the figure finder's development table (both languages)."""
+    from tests.unit.normalise.signals.figure_table import rows
+
+    return [*TEXTS, "Shares rose on Monday.", "股市周一上涨。", *(row["text"] for row in rows())]
+
+
+def test_the_key_index_keeps_every_pattern_that_can_match_a_sentence() -> None:
+    patterns = _all_patterns()
+    index = KeyIndex(patterns)
+    skipped = 0
+    for text in _sentences():
+        candidates = index.candidates(text, fold(text))
+        assert candidates == sorted(set(candidates)), "ascending, each once"
+        for number, pattern in enumerate(patterns):
+            if number not in candidates:
+                skipped += 1
+                assert next(pattern.pattern.finditer(text), None) is None, (pattern.pattern.pattern, text)
+    assert skipped > len(_sentences()) * len(patterns) // 2  # and most patterns are skipped
+
+
+def test_the_key_index_reads_case_and_keeps_patterns_without_literals() -> None:
+    patterns = [Prefiltered.compile(r"OPR"), Prefiltered.compile(r"retail sales", re.I), Prefiltered.compile(r"a?")]
+    index = KeyIndex(patterns)
+    assert index.candidates("The OPR and RETAIL SALES.", fold("The OPR and RETAIL SALES.")) == [0, 1, 2]
+    assert index.candidates("the opr and retail sale.", fold("the opr and retail sale.")) == [2]

@@ -19,6 +19,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
+from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
@@ -38,8 +39,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# Imported once by the fork server, so that every forked worker starts with them loaded.
-PRELOAD = ["crawler.workers.jobs", "crawler.workers.process"]
+# Imported once by the fork server, so that every forked worker starts with them loaded (the last one
+# runs the warm-up page there).
+PRELOAD = ["crawler.workers.jobs", "crawler.workers.process", "crawler.workers.fork_server"]
 # Seconds a closing pool waits for its workers to exit before killing them.
 _EXIT_GRACE = 2.0
 # Workers that died or failed to start in a row, without one becoming ready, before the pool gives up.
@@ -198,7 +200,21 @@ class ExtractionPool:
         crawler.signals.connect(pool.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(pool.close, signal=signals.spider_closed)
         crawler.signals.connect(pool.close, signal=signals.engine_stopped)
+        pool.start_fork_server()
         return pool
+
+    def start_fork_server(self) -> None:
+        """Launch the fork server now, while Scrapy builds the rest of the crawl, so that it has
+        imported and warmed up the extraction code on another core when the spider opens; the
+        workers themselves are forked from it then (`spider_opened`). Launching returns at once;
+        if it fails, the first worker start launches it again (and reports)."""
+        if not self.workers or self.start_method != "forkserver":
+            return
+        multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
+        try:
+            forkserver.ensure_running()
+        except Exception as exc:  # noqa: BLE001 - the first worker start tries again and reports
+            logger.debug("Fork server not started early: %s", exc)
 
     # --- the spider's side ------------------------------------------------------------------
 

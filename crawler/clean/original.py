@@ -12,6 +12,7 @@ import re
 
 from lxml.html import HtmlElement
 
+from crawler.tree_text import element_text
 from crawler.urls import absolute, host_of
 
 _LINK_TEXTS = ("source link", "source url", "original source", "read the original article", "read the full article",
@@ -58,11 +59,11 @@ def _declared(tree: HtmlElement) -> list[str]:
 def _footer_candidates(tree: HtmlElement) -> list[HtmlElement]:
     """Links (with an href) whose short text says "source" or "article" in any case, in document order."""
     # A page has hundreds of menu links: the loop body is kept to a few C calls for each of them
-    # (element_text's test inlined, the two words tested without a generator).
+    # (a link's own text read inline, the two words tested without a generator).
     candidates = []
     quick, other = _QUICK
     for anchor in tree.getroottree().getroot().iter("a"):
-        text = anchor.text_content() if len(anchor) else anchor.text
+        text = element_text(anchor) if len(anchor) else anchor.text
         if not text:
             continue
         lowered = text.lower()

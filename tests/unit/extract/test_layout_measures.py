@@ -56,3 +56,23 @@ def test_element_text_is_text_content(html: str) -> None:
     element = lxml_html.fragment_fromstring(html)
     assert element_text(element) == element.text_content()
     assert element_text(element) == "".join(VISIBLE_TEXT(element))  # no hidden element in these
+
+
+
+_ODD_MARKUP = ("<div>a<!-- note -->b<?pi x?>c<![CDATA[d]]>e<script>var s = 'f';</script><style>.g{}</style>"
+               "<b>h<i>i</i>j</b>k&amp;&lt;&#160;l<br>m<img alt='n'>o<svg><text>p</text></svg>q</div>tail")
+
+
+def test_element_text_is_text_content_on_every_element_of_the_fixture_pages() -> None:
+    """The serialised text stands for `text_content()` everywhere, elements with children included."""
+    from lxml import html as lxml_html
+
+    from crawler.tree_text import element_text
+    from tests.support.paths import FIXTURES
+
+    trees = [lxml_html.fromstring(page.read_bytes()) for page in sorted(FIXTURES.glob("pages/*/page.html"))]
+    trees.append(lxml_html.fragment_fromstring(_ODD_MARKUP, create_parent="section"))
+    elements = [e for tree in trees for e in tree.iter() if isinstance(e.tag, str)]
+    assert sum(1 for e in elements if len(e)) > 400  # the serialised path is exercised
+    mismatched = [e.tag for e in elements if element_text(e) != e.text_content()]
+    assert mismatched == []

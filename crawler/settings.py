@@ -111,6 +111,8 @@ FEED_EXPORTERS = {
 # failed write publishes nothing (docs/operations.md).
 FEED_STORAGES = {"": "crawler.feeds.AtomicFileFeedStorage", "file": "crawler.feeds.AtomicFileFeedStorage"}
 
+# Scrapy's in-memory stats, without the wrapper Scrapy puts around every stats call (crawler/stats.py).
+STATS_CLASS = "crawler.stats.CrawlStatsCollector"
 # Write the final stats and feed paths of each run as JSON to this path (empty: don't).
 CRAWL_STATS_FILE = ""
 EXTENSIONS = {

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from crawler.normalise.signals.prefilter import LiteralScan, Prefiltered, fold
+from crawler.normalise.signals.prefilter import KeyIndex, Prefiltered, fold
 
 #: Matches kept per set and article (the flag needs one; a few show why it was set).
 MAX_MATCHES = 20
@@ -39,8 +39,8 @@ class TermSet:
     language: str
     fields: tuple[str, ...]
     sets: tuple[tuple[str, tuple[tuple[str, Prefiltered], ...]], ...]
-    scan: LiteralScan
-    """The literals of every term, for one scan of each field."""
+    index: KeyIndex
+    """The key literals of every term (numbered across the sets, in order), for one scan of each field."""
 
 
 def _word_pattern(term: str, plurals: bool, case_sensitive: bool) -> Prefiltered:
@@ -62,8 +62,8 @@ def _compile(data: Mapping[str, Any]) -> TermSet:
         else:
             compiled = tuple((t, Prefiltered.compile(re.escape(t))) for t in terms)
         sets.append((name, compiled))
-    scan = LiteralScan([pattern for _, compiled in sets for _, pattern in compiled])
-    return TermSet(data["method"], data["language"], tuple(matching["fields"]), tuple(sets), scan)
+    index = KeyIndex([pattern for _, compiled in sets for _, pattern in compiled])
+    return TermSet(data["method"], data["language"], tuple(matching["fields"]), tuple(sets), index)
 
 
 @lru_cache(maxsize=1)
@@ -89,14 +89,17 @@ def match_method(term_set: TermSet, fields: Mapping[str, str]) -> dict[str, Any]
     # Apostrophes folded: same length, so offsets stay those of the field.
     straight = {field: _straight(value) for field, value in values.items()}
     lowered = {field: fold(value) for field, value in straight.items()}
-    present = {field: term_set.scan.scan(straight[field], lowered[field]) for field in term_set.fields}
+    # The terms that can match each field (the others are not run), by their number across the sets.
+    candidates = {field: frozenset(term_set.index.candidates(straight[field], lowered[field]))
+                  for field in term_set.fields}
+    first = 0  # number of the set's first term
     for name, terms in term_set.sets:
         found: list[dict[str, Any]] = []
         for field in term_set.fields:
             value, folded = values[field], straight[field]
-            for term, pattern in terms:
-                if not present[field].possible(pattern):
-                    continue  # none of its words in the field
+            for number, (term, pattern) in enumerate(terms, first):
+                if number not in candidates[field]:
+                    continue  # none of its key words in the field
                 for m in pattern.finditer(folded, folded=lowered[field]):
                     found.append({"term": term, "text": value[m.start():m.end()], "field": field,
                                   "start": m.start(), "end": m.end()})
@@ -107,6 +110,7 @@ def match_method(term_set: TermSet, fields: Mapping[str, str]) -> dict[str, Any]
                 continue
             kept.append(entry)
         matches[name] = kept[:MAX_MATCHES]
+        first += len(terms)
     return {"method": term_set.method, "epu": all(matches.values()), "matches": matches}
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from crawler.normalise.signals import lexicon
 from crawler.normalise.signals.epu import language_family
 from crawler.normalise.signals.periods import RATE_INDICATORS, is_previous_level, pick_period, special_mentions
-from crawler.normalise.signals.prefilter import KeyIndex, LiteralScan, Prefiltered, fold
+from crawler.normalise.signals.prefilter import AnyOf, KeyIndex, Prefiltered, fold
 from crawler.normalise.signals.sentences import sentence_spans
 from crawler.normalise.signals.values import Value, find_values
 
@@ -62,6 +62,12 @@ def _places(family: str) -> tuple[tuple[Prefiltered, str], ...]:
 
 
 @lru_cache(maxsize=2)
+def _any_indicator(family: str) -> AnyOf:
+    """Whether a field can name an indicator: the key literals of every indicator name pattern, one scan."""
+    return AnyOf([pattern for indicator, pattern in _patterns(family) if indicator])
+
+
+@lru_cache(maxsize=2)
 def _name_index(family: str) -> KeyIndex:
     """Which name and look-alike patterns can match a sentence: their key literals, in one scan."""
     return KeyIndex([pattern for _, pattern in _patterns(family)])
@@ -70,17 +76,6 @@ def _name_index(family: str) -> KeyIndex:
 @lru_cache(maxsize=2)
 def _place_index(family: str) -> KeyIndex:
     return KeyIndex([pattern for pattern, _ in _places(family)])
-
-
-@lru_cache(maxsize=2)
-def _literal_scan(family: str) -> LiteralScan:
-    return LiteralScan([pattern for _, pattern in _patterns(family)])
-
-
-def possible_patterns(text: str, family: str) -> tuple[tuple[str | None, Prefiltered], ...]:
-    """The name and look-alike patterns that can match somewhere in `text` (the others are skipped)."""
-    present = _literal_scan(family).scan(text)
-    return tuple((indicator, p) for indicator, p in _patterns(family) if present.possible(p))
 
 
 def find_mentions(text: str, lo: int, hi: int, family: str, folded: str | None = None,
@@ -293,7 +288,7 @@ def find_figures(article: Mapping[str, Any]) -> list[dict[str, Any]]:
             continue
         amounts = [a for a in article.get("amounts") or [] if a.get("field") == field]
         dates = [d for d in article.get("dates") or [] if d.get("field") == field]
-        if not any(indicator for indicator, _ in possible_patterns(text, family)):
+        if not _any_indicator(family).possible(text, fold(text)):
             continue  # no indicator name anywhere in the field: no figure in it
         for lo, hi in sentence_spans(text):
             figures += _sentence_figures(text, field, lo, hi, family, amounts, dates, published)

@@ -6,8 +6,8 @@ of milliseconds. Most of them cannot match at all: `Prefiltered` reads, once, th
 match must contain (from the parsed pattern: for each part of a sequence, one of the literals of
 each alternative) and runs the pattern only on text that contains them, a plain substring test.
 The result is exactly that of the pattern alone (docs/performance.md). For many patterns and one
-text, `LiteralScan` finds every pattern's literals in one Aho-Corasick pass, `AnyOf` tells whether
-any pattern can match at all and `KeyIndex` which ones can match a sentence.
+text, one Aho-Corasick pass over their key literals tells whether any of them can match (`AnyOf`)
+and which ones can (`KeyIndex`).
 """
 
 from __future__ import annotations
@@ -293,61 +293,6 @@ class KeyIndex:
             found.append(low.bit_length() - 1)
             bits ^= low
         return found
-
-
-class LiteralScan:
-    """Which of the literals of many patterns a text holds, found in one pass (Aho-Corasick).
-
-    `Prefiltered.possible` searches the text once per literal; for the ~90 name patterns or the EPU
-    terms of an article that is ~150 searches of the whole text. Here one automaton per case
-    (literals of case-insensitive patterns in the folded text, the others in the text as written)
-    reads it once; `possible(pattern)` is then `pattern.possible(text)`, from sets. Literals that
-    occur everywhere (a space, "of", "m") would make the scan report thousands of places: they are
-    looked up directly, when a pattern needs them.
-    """
-
-    def __init__(self, patterns: Sequence[Prefiltered]) -> None:
-        needles = {(p.ignore_case, n) for p in patterns for r in p.required for n in r}
-        self._folded = _automaton({n for folded, n in needles if folded and not _common(n)})
-        self._exact = _automaton({n for folded, n in needles if not folded and not _common(n)})
-        # Per pattern: each requirement as (literals the automata find, literals looked up directly).
-        self.requirements: dict[int, tuple[tuple[frozenset[str], tuple[str, ...]], ...]] = {
-            id(p): tuple((frozenset(n for n in r if not _common(n)), tuple(n for n in r if _common(n)))
-                         for r in p.required)
-            for p in patterns}
-
-    def scan(self, text: str, folded: str | None = None) -> Present:
-        """The literals `text` holds (`folded`: `fold(text)`, if already computed)."""
-        folded = folded if folded is not None else fold(text)
-        in_folded = {needle for _, needle in self._folded.iter(folded)} if self._folded is not None else set()
-        in_exact = {needle for _, needle in self._exact.iter(text)} if self._exact is not None else set()
-        return Present(self, text, folded, in_folded, in_exact)
-
-
-def _common(needle: str) -> bool:
-    return len(needle) <= 2 or needle.strip() != needle
-
-
-class Present:
-    """The literals found in one text by `LiteralScan.scan` (folded and as written)."""
-
-    def __init__(self, scan: LiteralScan, text: str, folded: str, in_folded: set[str], in_exact: set[str]) -> None:
-        self._requirements = scan.requirements
-        self._text, self._folded = text, folded
-        self._in_folded, self._in_exact = in_folded, in_exact
-
-    def possible(self, pattern: Prefiltered) -> bool:
-        """`pattern.possible(text)` for the scanned text (`pattern` one of those the scan was built for)."""
-        found, haystack = (self._in_folded, self._folded) if pattern.ignore_case else (self._in_exact, self._text)
-        for scanned, direct in self._requirements[id(pattern)]:
-            if scanned and not found.isdisjoint(scanned):
-                continue
-            for needle in direct:
-                if needle in haystack:
-                    break
-            else:
-                return False
-        return True
 
 
 def _automaton(needles: set[str] | dict[str, int]) -> Any:

@@ -1,19 +1,31 @@
-"""`CrawlStatsCollector`: Scrapy's in-memory stats collector, called without a shim on every access.
+"""`CrawlStatsCollector`: Scrapy's in-memory stats collector, without a lookup shim on every access.
 
 Since Scrapy 2.14 every attribute read on a stats collector goes through a Python `__getattribute__`
-that wraps each stats method to warn about a deprecated `spider` argument: ~1.7 us per call, where
-the call itself costs ~0.15 us. A crawl makes ~70 stats calls per article on the reactor thread
-(Spidermon's field coverage alone makes one per filled field), so the shim cost ~0.1 ms per article.
-This class reads its attributes as any object does; the methods, their arguments and the stats are
-Scrapy's, and a caller still passing `spider` is accepted (only the deprecation warning is gone).
+that finds (or makes) a wrapper warning about a deprecated `spider` argument: ~1.7 us per stats
+call, where the call itself costs ~0.15 us. A crawl makes ~70 stats calls per article on the
+reactor thread (Spidermon's field coverage alone makes one per filled field). This class asks
+Scrapy's `__getattribute__` once per public method, when it is made, keeps what it returns (the
+warning wrapper where Scrapy puts one), and from then on reads its attributes as any object does:
+the same methods, arguments, warnings and stats, ~0.3 us per call.
 """
 
 from __future__ import annotations
 
-from scrapy.statscollectors import MemoryStatsCollector
+from typing import TYPE_CHECKING
+
+from scrapy.statscollectors import MemoryStatsCollector, StatsCollector
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
 
 
 class CrawlStatsCollector(MemoryStatsCollector):
-    """`MemoryStatsCollector` without the per-access deprecation wrapper (the `STATS_CLASS` setting)."""
+    """`MemoryStatsCollector` with its methods looked up once (the `STATS_CLASS` setting)."""
 
     __getattribute__ = object.__getattribute__
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        for name in dir(MemoryStatsCollector):
+            if not name.startswith("_") and callable(getattr(MemoryStatsCollector, name)):
+                setattr(self, name, StatsCollector.__getattribute__(self, name))

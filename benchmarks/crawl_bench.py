@@ -20,8 +20,11 @@ All with DOWNLOAD_DELAY=0, AutoThrottle off, ROBOTSTXT_OBEY on, LOG_LEVEL=WARNIN
 CONCURRENT_REQUESTS(_PER_DOMAIN)=32. Each crawl runs under `benchmarks/crawl_measure.py`, which
 counts the CPU time of its whole process tree (workers and fork server included) and samples the
 tree's summed RSS. Reported: articles/s (items / Scrapy's `elapsed_time_seconds`, which includes
-the workers' start-up), CPU seconds per article (all processes, start-up included), peak RSS of the
-tree, wall time of the process. With `--runs K`, the median of each figure over K runs.
+the workers' start-up; their fork server is launched, and warms up, while Scrapy builds the crawl,
+before that clock starts, as the naive crawl imports trafilatura before it), CPU seconds per
+article (all processes, start-up included), peak RSS of the tree, wall time of the process (the
+ratio of items to wall time is the same comparison with every start-up included). With
+`--runs K`, the median of each figure over K runs.
 
 On a shared machine a run is repeated (at most `--noisy-retries` times) when other processes used
 more than `--max-background` of the cores meanwhile (the HTTP server's own CPU is not counted

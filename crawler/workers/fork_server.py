@@ -21,11 +21,8 @@ from crawler.workers.jobs import JobOptions, warm_up
 def default_options() -> JobOptions:
     """The `NORMALISERS` of `crawler.settings`, with the default values of the settings they read."""
     from crawler import settings as defaults
-    from crawler.normalise import load_normalisers
 
-    paths = tuple(defaults.NORMALISERS)
-    names = sorted({name for n in load_normalisers(paths) for name in n.settings})
-    return JobOptions(normalisers=paths, settings=tuple((name, getattr(defaults, name)) for name in names))
+    return JobOptions.reading(tuple(defaults.NORMALISERS), lambda name: getattr(defaults, name))
 
 
 with contextlib.suppress(Exception):

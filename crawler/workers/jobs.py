@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import traceback
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -39,6 +40,13 @@ class JobOptions:
     """True in a worker process: collect log records and send them back instead of printing them."""
     log_level: int = logging.INFO
     """Lowest level of the records sent back."""
+
+    @classmethod
+    def reading(cls, normalisers: tuple[str, ...], setting: Callable[[str], Any], **options: Any) -> JobOptions:
+        """The options of these normalisers, with the value `setting(name)` of each setting they read
+        (from the crawl's settings in the pool, from `crawler.settings` in the fork server)."""
+        names = sorted({name for n in load_normalisers(normalisers) for name in n.settings})
+        return cls(normalisers, tuple((name, setting(name)) for name in names), **options)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,6 @@ from scrapy import signals
 from scrapy.utils.misc import load_object
 
 from crawler.extract import NotAnArticle
-from crawler.normalise import load_normalisers
 from crawler.workers.jobs import JobOptions, JobResult, PageJob, run_job
 from crawler.workers.process import alive, worker_main
 
@@ -101,16 +100,17 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+def _fork_server_context() -> Any:
+    """The forkserver context, with `PRELOAD` set (no effect once the fork server runs)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
 def job_options(settings: BaseSettings, *, capture_logs: bool) -> JobOptions:
     """The normalisers of the `NORMALISERS` setting, with the settings they read."""
-    paths = tuple(settings.getlist("NORMALISERS"))
-    wanted = sorted({name for n in load_normalisers(paths) for name in n.settings})
-    return JobOptions(
-        normalisers=paths,
-        settings=tuple((name, settings.get(name)) for name in wanted),
-        capture_logs=capture_logs,
-        log_level=_level(settings),
-    )
+    return JobOptions.reading(tuple(settings.getlist("NORMALISERS")), settings.get, capture_logs=capture_logs,
+                              log_level=_level(settings))
 
 
 def _level(settings: BaseSettings) -> int:
@@ -210,7 +210,7 @@ class ExtractionPool:
         if it fails, the first worker start launches it again (and reports)."""
         if not self.workers or self.start_method != "forkserver":
             return
-        multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
+        _fork_server_context()
         try:
             forkserver.ensure_running()
         except Exception as exc:  # noqa: BLE001 - the first worker start tries again and reports
@@ -330,9 +330,8 @@ class ExtractionPool:
         started.add_done_callback(self._spawned)
 
     def _spawn(self) -> tuple[Any, Connection]:
-        context: Any = multiprocessing.get_context(self.start_method)  # typeshed's BaseContext has no Process
-        if self.start_method == "forkserver":
-            context.set_forkserver_preload(PRELOAD)  # no effect once the fork server runs
+        context: Any = (_fork_server_context() if self.start_method == "forkserver"
+                        else multiprocessing.get_context(self.start_method))  # typeshed's BaseContext has no Process
         ours, theirs = context.Pipe(duplex=True)
         warm_options = JobOptions(self.options.normalisers, self.options.settings)
         process = context.Process(target=worker_main, args=(theirs, os.getpid(), self.job, warm_options),

@@ -90,3 +90,20 @@ def test_building_the_pool_launches_the_fork_server_with_the_warm_up_preloaded()
         print(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\\0", b" ").decode())
     """)
     assert "multiprocessing.forkserver" in out and "crawler.workers.fork_server" in out, out
+
+
+def test_the_pool_and_the_fork_server_read_the_same_normaliser_settings() -> None:
+    """Both build their options with `JobOptions.reading`: the settings the normalisers declare, each once."""
+    from scrapy.settings import Settings
+
+    from crawler import settings as defaults
+    from crawler.workers.fork_server import default_options
+    from crawler.workers.pool import job_options
+
+    crawl = Settings({name: getattr(defaults, name) for name in dir(defaults) if name.isupper()})
+    crawl.set("DATES_TIMEZONE", "Asia/Hong_Kong")
+    pool = job_options(crawl, capture_logs=True)
+    warm = default_options()
+    assert pool.normalisers == warm.normalisers == tuple(defaults.NORMALISERS)
+    assert warm.settings == (("DATES_TIMEZONE", ""),)
+    assert pool.settings == (("DATES_TIMEZONE", "Asia/Hong_Kong"),) and pool.capture_logs

@@ -48,7 +48,7 @@ def _gone(pid: int) -> bool:
     """The process has exited (a zombie until its parent reaps it, or no longer listed)."""
     try:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):  # ESRCH: it exited between open() and read()
         return True
 
 

@@ -125,9 +125,10 @@ def test_at_most_max_inflight_pages_are_submitted_at_a_time() -> None:
 
 
 def _alive(pid: int) -> bool:
+    # A process that exits between open() and read() makes the read fail with ESRCH.
     try:
         status = Path(f"/proc/{pid}/status").read_text()
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):
         return False
     return "State:\tZ" not in status
 

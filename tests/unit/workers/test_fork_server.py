@@ -63,7 +63,6 @@ def test_a_failing_warm_up_does_not_fail_the_import() -> None:
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads the fork server's command line")
 def test_building_the_pool_launches_the_fork_server_with_the_warm_up_preloaded() -> None:
     out = _run("""
-        import time
         from multiprocessing import forkserver
         from pathlib import Path
 
@@ -74,6 +73,7 @@ def test_building_the_pool_launches_the_fork_server_with_the_warm_up_preloaded()
         from scrapy.utils.test import get_crawler
 
         from crawler.workers.pool import ExtractionPool
+        from tests.support.waiting import wait_until
 
         def pool(**settings):
             project = get_project_settings().copy_to_dict()
@@ -90,12 +90,9 @@ def test_building_the_pool_launches_the_fork_server_with_the_warm_up_preloaded()
         assert pid is not None
         # The launch returns once the fork server's socket is set, not once it has exec'ed: until then,
         # or in the middle of exec, its command line reads as the parent's, or as empty.
-        deadline = time.monotonic() + 60
-        while b"multiprocessing.forkserver" not in (cmdline := Path(f"/proc/{pid}/cmdline").read_bytes()):
-            if time.monotonic() > deadline:
-                break
-            time.sleep(0.02)
-        print(cmdline.replace(b"\\0", b" ").decode())
+        cmdline = Path(f"/proc/{pid}/cmdline")
+        wait_until(lambda: b"multiprocessing.forkserver" in cmdline.read_bytes(), "the fork server's exec", 60)
+        print(cmdline.read_bytes().replace(b"\\0", b" ").decode())
     """)
     assert "multiprocessing.forkserver" in out and "crawler.workers.fork_server" in out, out
 

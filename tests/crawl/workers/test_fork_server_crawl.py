@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from crawler import exit_codes
+from crawler.workers.process import alive
 from sample_site.server import StaticServer
 from tests.support.changing_site import ChangingSite
 from tests.support.crawl import FAST
@@ -44,14 +45,6 @@ def _wait_for(path: Path, pattern: str, timeout: float = 60) -> re.Match[str]:
     return found[0]
 
 
-def _gone(pid: int) -> bool:
-    """The process has exited (a zombie until its parent reaps it, or no longer listed)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
-    except (FileNotFoundError, ProcessLookupError):  # ESRCH: it exited between open() and read()
-        return True
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the fork server through /proc")
 def test_killing_the_fork_server_mid_crawl_loses_nothing(tmp_path: Path) -> None:
     root = tmp_path / "site"
@@ -73,7 +66,7 @@ def test_killing_the_fork_server_mid_crawl_loses_nothing(tmp_path: Path) -> None
             first_worker = int(ready.group(1))
             fork_server = _parent(first_worker)
             os.kill(fork_server, signal.SIGKILL)
-            wait_until(lambda: _gone(fork_server), "the fork server to exit")
+            wait_until(lambda: not alive(fork_server), "the fork server to exit")
             assert crawl.poll() is None, "the crawl must still be running"
             os.kill(first_worker, signal.SIGKILL)  # its replacement needs a new fork server
             crawl.wait(timeout=60)

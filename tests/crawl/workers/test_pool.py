@@ -18,6 +18,7 @@ import pytest
 from crawler.extract import NotAnArticle
 from crawler.workers.jobs import JobResult, PageJob
 from crawler.workers.pool import ExtractionFailed, ExtractionPool, WorkerCrashed
+from crawler.workers.process import alive
 from tests.fixtures.pages_support import PAGES, load_input
 from tests.support.jobs import CRASH_ENV, crash_on_marked_url
 from tests.support.paths import PROJECT
@@ -106,7 +107,7 @@ def test_at_most_max_inflight_pages_are_submitted_at_a_time() -> None:
     class Counting(ExtractionPool):
         running = peak = 0
 
-        async def _attempt(self, job: PageJob) -> JobResult | None:
+        async def _attempt(self, job: PageJob) -> JobResult:
             Counting.running += 1
             Counting.peak = max(Counting.peak, Counting.running)
             for _ in range(3):
@@ -124,15 +125,6 @@ def test_at_most_max_inflight_pages_are_submitted_at_a_time() -> None:
     assert Counting.peak == 5
 
 
-def _alive(pid: int) -> bool:
-    # A process that exits between open() and read() makes the read fail with ESRCH.
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except (FileNotFoundError, ProcessLookupError):
-        return False
-    return "State:\tZ" not in status
-
-
 def test_close_stops_every_worker() -> None:
     page = (PAGES / "bare-minimum" / "page.html").read_text(encoding="utf-8")
 
@@ -144,7 +136,7 @@ def test_close_stops_every_worker() -> None:
     pool = ExtractionPool(workers=2)
     pids = run_with_pool(pool, work)  # closes the pool
     assert pids and pids <= pool.worker_pids
-    assert [pid for pid in pool.worker_pids if _alive(pid)] == []
+    assert [pid for pid in pool.worker_pids if alive(pid)] == []
 
 
 WAIT_FOR_EXIT_S = 30  # generous: only a hang makes this wait the whole time
@@ -170,8 +162,8 @@ def test_workers_exit_when_the_crawl_process_is_killed(tmp_path: Path) -> None:
                              env={**os.environ, "PYTHONPATH": str(PROJECT)})
     assert owner.stdout is not None
     pids = [int(p) for p in owner.stdout.readline().split()]
-    assert len(pids) >= 1 and all(_alive(pid) for pid in pids)
+    assert len(pids) >= 1 and all(alive(pid) for pid in pids)
     owner.send_signal(signal.SIGKILL)
     owner.wait()
     owner.stdout.close()
-    wait_until(lambda: not any(_alive(pid) for pid in pids), "the orphaned workers to exit", WAIT_FOR_EXIT_S)
+    wait_until(lambda: not any(alive(pid) for pid in pids), "the orphaned workers to exit", WAIT_FOR_EXIT_S)
